@@ -1,0 +1,67 @@
+using Actors.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// Configuration: appsettings.json, then environment variables (Actors__Silo__GatewayPort=...),
+// then command-line flags (--gateway-port 22112 or --Actors:Silo:GatewayPort=22112).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, SiloCommandLine.SwitchMappings);
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(SiloCommandLine.Help);
+    return 0;
+}
+
+ActorsSiloOptions silo;
+try
+{
+    silo = builder.AddActorsSilo();
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"Invalid configuration: {string.Join("; ", e.Failures)}");
+    return 2;
+}
+
+using var host = builder.Build();
+host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+    Console.WriteLine($"Actors silo ready: cluster '{silo.ClusterId}', silo {silo.AdvertisedAddress}:{silo.SiloPort}, gateway {silo.AdvertisedAddress}:{silo.GatewayPort}, storage {silo.Storage}. Ctrl+C or SIGTERM stops it gracefully."));
+await host.RunAsync();
+return 0;
+
+/// <summary>Short command-line flags for the silo's most used settings.</summary>
+internal static class SiloCommandLine
+{
+    public static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--cluster-id"] = "Actors:Silo:ClusterId",
+        ["--service-id"] = "Actors:Silo:ServiceId",
+        ["--silo-port"] = "Actors:Silo:SiloPort",
+        ["--gateway-port"] = "Actors:Silo:GatewayPort",
+        ["--advertised-address"] = "Actors:Silo:AdvertisedAddress",
+        ["--primary"] = "Actors:Silo:PrimarySiloEndpoint",
+        ["--storage"] = "Actors:Silo:Storage",
+        ["--clustering"] = "Actors:Silo:Clustering",
+    };
+
+    public const string Help = """
+        Actors silo: hosts the bank and Messenger grains.
+
+        Usage: dotnet run --project silo -- [options]
+
+        Options (each also settable in appsettings.json or as an environment variable, e.g. Actors__Silo__GatewayPort):
+          --silo-port <port>            silo-to-silo port (Actors:Silo:SiloPort, default 22111)
+          --gateway-port <port>         client gateway port (Actors:Silo:GatewayPort, default 22112)
+          --cluster-id <id>             cluster id (Actors:Silo:ClusterId, default actors)
+          --service-id <id>             service id (Actors:Silo:ServiceId, default actors)
+          --advertised-address <ip>     address advertised to others (Actors:Silo:AdvertisedAddress, default 127.0.0.1)
+          --primary <host:port>         primary silo's silo port, for a second localhost silo (Actors:Silo:PrimarySiloEndpoint)
+          --storage <Memory>            grain storage (Actors:Silo:Storage, default Memory)
+          --clustering <Localhost>      membership (Actors:Silo:Clustering, default Localhost)
+          --Actors:Accounts:IdempotencyWindow=<n>   remembered transaction ids per account (default 64)
+
+        Exit codes: 0 stopped normally, 2 invalid configuration (the message names the option).
+        """;
+}

@@ -1,0 +1,55 @@
+namespace Actors.Accounts;
+
+/// <summary>
+/// The hot state of an account: everything a posting changes, and nothing else, because Orleans
+/// rewrites the whole object on each write. The longer history lives in <see cref="AccountHistoryState"/>.
+/// </summary>
+[GenerateSerializer, Alias("Actors.AccountState")]
+public sealed class AccountState
+{
+    [Id(0)] public bool Opened { get; set; }
+    [Id(1)] public string Owner { get; set; } = "";
+    [Id(2)] public string Bank { get; set; } = "";
+    [Id(3)] public Money.Currency Currency { get; set; }
+    [Id(4)] public long BalanceMinor { get; set; }
+    [Id(5)] public AccountStatus Status { get; set; }
+    [Id(6)] public string? FrozenReason { get; set; }
+    [Id(7)] public long Postings { get; set; }
+    [Id(8)] public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window).</summary>
+    [Id(9)] public PostingRecord[] Recent { get; set; } = [];
+    [Id(10)] public int RecentNext { get; set; }
+    [Id(11)] public FraudState Fraud { get; set; }
+
+    /// <summary>Which Messenger notifications the owner has consented to for this bank, pushed by the user grain.</summary>
+    [Id(12)] public MessengerConsentSnapshot Messenger { get; set; } = MessengerConsentSnapshot.None;
+
+    /// <summary>Sum of every applied credit (deposits, incoming transfers, reversals).</summary>
+    [Id(13)] public long CreditedMinor { get; set; }
+
+    /// <summary>Sum of every applied debit (withdrawals, card payments, outgoing transfers).</summary>
+    [Id(14)] public long DebitedMinor { get; set; }
+}
+
+/// <summary>
+/// One remembered posting: a 64-bit hash of its transaction id, a fingerprint of the request
+/// (kind and amount) and its answer. 32 bytes, so the window stays small.
+/// </summary>
+[GenerateSerializer, Alias("Actors.PostingRecord")]
+public record struct PostingRecord
+{
+    [Id(0)] public ulong IdHash { get; set; }
+    [Id(1)] public long AmountMinor { get; set; }
+    [Id(2)] public long BalanceAfterMinor { get; set; }
+    [Id(3)] public PostingKind Kind { get; set; }
+    [Id(4)] public PostingOutcome Outcome { get; set; }
+    [Id(5)] public DeclineReason Reason { get; set; }
+}
+
+/// <summary>The bounded recent history of an account, stored apart from the hot state.</summary>
+[GenerateSerializer, Alias("Actors.AccountHistoryState")]
+public sealed class AccountHistoryState
+{
+    [Id(0)] public List<HistoryEntry> Entries { get; set; } = [];
+}

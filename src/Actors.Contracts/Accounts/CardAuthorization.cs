@@ -1,0 +1,13 @@
+namespace Actors.Accounts;
+
+/// <summary>A card payment to authorize against an account.</summary>
+/// <param name="MerchantId">Merchant identifier as the card network sends it.</param>
+/// <param name="MerchantCategory">ISO 18245 merchant category code (0-9999).</param>
+/// <param name="Country">ISO 3166 alpha-2 country of the merchant, upper case.</param>
+[GenerateSerializer, Immutable, Alias("Actors.CardAuthorization")]
+public sealed record CardAuthorization(
+    [property: Id(0)] string TransactionId,
+    [property: Id(1)] Money.Money Amount,
+    [property: Id(2)] string MerchantId,
+    [property: Id(3)] int MerchantCategory,
+    [property: Id(4)] string Country);

@@ -1,0 +1,55 @@
+namespace Actors.Accounts;
+
+/// <summary>
+/// A bank account, keyed by its account id (BANK:local). Bad input throws
+/// <see cref="Errors.DomainException"/> and changes nothing; business declines are answers.
+/// </summary>
+[Alias("Actors.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the account for an owner in a currency. Opening again with the same owner and currency is a no-op.</summary>
+    [Alias("Open")]
+    Task<AccountSnapshot> Open(string ownerUserId, string currency);
+
+    [Alias("GetSnapshot")]
+    Task<AccountSnapshot> GetSnapshot();
+
+    [Alias("Deposit")]
+    Task<PostingResult> Deposit(string transactionId, Money.Money amount);
+
+    [Alias("Withdraw")]
+    Task<PostingResult> Withdraw(string transactionId, Money.Money amount);
+
+    /// <summary>Approves or declines a card payment; a malformed request is declined with reason Invalid.</summary>
+    [Alias("Authorize")]
+    Task<PostingResult> Authorize(CardAuthorization request);
+
+    /// <summary>Debit leg of a transfer (declines like a withdrawal).</summary>
+    [Alias("TransferDebit")]
+    Task<PostingResult> TransferDebit(string transactionId, Money.Money amount, string counterparty);
+
+    /// <summary>Credit leg of a transfer (declined by a frozen or closed account).</summary>
+    [Alias("TransferCredit")]
+    Task<PostingResult> TransferCredit(string transactionId, Money.Money amount, string counterparty);
+
+    /// <summary>Gives back a transfer debit; applied whatever the status, so money is never stranded.</summary>
+    [Alias("Reverse")]
+    Task<PostingResult> Reverse(string transactionId, Money.Money amount, string counterparty);
+
+    [Alias("Freeze")]
+    Task<AccountSnapshot> Freeze(string reason);
+
+    [Alias("Unfreeze")]
+    Task<AccountSnapshot> Unfreeze();
+
+    /// <summary>Closes the account; only a zero balance can be closed.</summary>
+    [Alias("Close")]
+    Task<AccountSnapshot> Close();
+
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<HistoryEntry>> GetHistory(int max);
+
+    /// <summary>Called by the owner's user grain whenever a consent for this bank changes.</summary>
+    [Alias("UpdateMessengerConsent")]
+    Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot);
+}

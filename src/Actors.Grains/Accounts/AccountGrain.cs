@@ -1,0 +1,170 @@
+using Actors.Domain;
+using Actors.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Accounts;
+
+/// <summary>
+/// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot
+/// state after every change, the history every few postings, and tells the owner's inbox about
+/// postings when the pushed consent snapshot allows it.
+/// </summary>
+public sealed class AccountGrain : Grain, IAccountGrain
+{
+    private readonly IPersistentState<AccountState> _state;
+    private readonly IPersistentState<AccountHistoryState> _history;
+    private readonly AccountOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AccountGrain> _logger;
+    private AccountLedger _ledger = null!;
+
+    public AccountGrain(
+        [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
+        [PersistentState("history", ActorsConstants.StorageName)] IPersistentState<AccountHistoryState> history,
+        IOptions<AccountOptions> options,
+        TimeProvider time,
+        ILogger<AccountGrain> logger)
+    {
+        _state = state;
+        _history = history;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _history.State, _options);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_ledger.UnsavedHistory > 0)
+        {
+            await _history.WriteStateAsync(cancellationToken);
+            _ledger.MarkHistorySaved();
+        }
+    }
+
+    public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
+    {
+        if (_ledger.Open(ownerUserId, currency, _time.GetUtcNow()))
+        {
+            await Save();
+        }
+
+        return _ledger.Snapshot();
+    }
+
+    public Task<AccountSnapshot> GetSnapshot() => Task.FromResult(_ledger.Snapshot());
+
+    public Task<PostingResult> Deposit(string transactionId, Money.Money amount) => Post(PostingKind.Deposit, transactionId, amount, null);
+
+    public Task<PostingResult> Withdraw(string transactionId, Money.Money amount) => Post(PostingKind.Withdrawal, transactionId, amount, null);
+
+    public Task<PostingResult> TransferDebit(string transactionId, Money.Money amount, string counterparty) =>
+        Post(PostingKind.TransferDebit, transactionId, amount, counterparty);
+
+    public Task<PostingResult> TransferCredit(string transactionId, Money.Money amount, string counterparty) =>
+        Post(PostingKind.TransferCredit, transactionId, amount, counterparty);
+
+    public Task<PostingResult> Reverse(string transactionId, Money.Money amount, string counterparty) =>
+        Post(PostingKind.Reversal, transactionId, amount, counterparty);
+
+    public async Task<PostingResult> Authorize(CardAuthorization request)
+    {
+        var result = _ledger.Authorize(request, _time.GetUtcNow());
+        if (!result.Replayed && result.Reason != DeclineReason.Invalid)
+        {
+            await Save();
+            await NotifyOwner(result);
+        }
+
+        return result;
+    }
+
+    public async Task<AccountSnapshot> Freeze(string reason)
+    {
+        _ledger.Freeze(reason);
+        await Save();
+        return _ledger.Snapshot();
+    }
+
+    public async Task<AccountSnapshot> Unfreeze()
+    {
+        _ledger.Unfreeze();
+        await Save();
+        return _ledger.Snapshot();
+    }
+
+    public async Task<AccountSnapshot> Close()
+    {
+        _ledger.Close();
+        await Save();
+        return _ledger.Snapshot();
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int max) => Task.FromResult(_ledger.History(max));
+
+    public async Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot)
+    {
+        _ledger.UpdateMessengerConsent(snapshot);
+        await Save();
+    }
+
+    private async Task<PostingResult> Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty)
+    {
+        var result = _ledger.Post(kind, transactionId, amount, counterparty, _time.GetUtcNow());
+        if (!result.Replayed)
+        {
+            await Save();
+            await NotifyOwner(result);
+        }
+
+        return result;
+    }
+
+    private async Task Save()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+            if (_ledger.UnsavedHistory >= _options.HistoryFlushInterval)
+            {
+                await _history.WriteStateAsync();
+                _ledger.MarkHistorySaved();
+            }
+        }
+        catch
+        {
+            // The change is in memory but not in storage: drop this activation so the next call
+            // starts again from what storage holds, rather than answering from unsaved state.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task NotifyOwner(PostingResult result)
+    {
+        var consent = _state.State.Messenger;
+        var now = _time.GetUtcNow();
+        if (!result.Approved || consent.UserId is null || !consent.AllowsTransactionNotifications(now))
+        {
+            return;
+        }
+
+        var text = $"{result.Kind} of {result.Amount} on {_ledger.AccountId}; balance {result.Balance}";
+        try
+        {
+            await GrainFactory.GetGrain<IUserGrain>(consent.UserId)
+                .Notify(new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, text, now));
+        }
+        catch (Exception e)
+        {
+            // A lost notification must never undo or fail a posting that is already stored.
+            _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} failed", result.TransactionId, _ledger.AccountId, consent.UserId);
+        }
+    }
+}

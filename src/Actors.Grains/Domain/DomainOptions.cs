@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Actors.Domain;
+
+/// <summary>Limits of an account's memory (configuration section <c>Actors:Accounts</c>).</summary>
+public sealed class AccountOptions
+{
+    public const string SectionName = "Actors:Accounts";
+    public const int DefaultIdempotencyWindow = 64;
+    public const int DefaultHistoryCapacity = 100;
+    public const int DefaultHistoryFlushInterval = 16;
+
+    /// <summary>
+    /// How many of the latest postings' transaction ids an account remembers (default 64). A repeated
+    /// id inside the window returns the first answer; an id older than the window is treated as new.
+    /// </summary>
+    [Range(1, 4096)]
+    public int IdempotencyWindow { get; set; } = DefaultIdempotencyWindow;
+
+    /// <summary>Entries of recent history kept per account (default 100).</summary>
+    [Range(1, 10_000)]
+    public int HistoryCapacity { get; set; } = DefaultHistoryCapacity;
+
+    /// <summary>
+    /// The history is written every this many postings and on deactivation (default 16), not on
+    /// every posting: balance and idempotency records are written on every posting regardless.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int HistoryFlushInterval { get; set; } = DefaultHistoryFlushInterval;
+}
+
+/// <summary>Limits of a user's Messenger-side data (configuration section <c>Actors:Users</c>).</summary>
+public sealed class UserOptions
+{
+    public const string SectionName = "Actors:Users";
+    public const int DefaultInboxCapacity = 100;
+    public const int DefaultAuditRetention = 1000;
+
+    /// <summary>Messages kept in the inbox; the oldest fall out first (default 100).</summary>
+    [Range(1, 10_000)]
+    public int InboxCapacity { get; set; } = DefaultInboxCapacity;
+
+    /// <summary>Audit entries kept per user (default 1000); dropped ones are counted, never silently lost.</summary>
+    [Range(10, 1_000_000)]
+    public int AuditRetention { get; set; } = DefaultAuditRetention;
+}

@@ -1,0 +1,305 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Actors.Accounts;
+using Actors.Domain;
+using Actors.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Users;
+
+/// <summary>
+/// A Messenger user: profile, links and consents in one state (written on change), the audit log
+/// and the inbox in two more (appended to without rewriting the profile). Every consent change is
+/// pushed to the user's accounts at that bank, so their hot path never calls back here.
+/// </summary>
+public sealed class UserGrain : Grain, IUserGrain
+{
+    private static readonly JsonSerializerOptions ExportJson = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private readonly IPersistentState<UserState> _user;
+    private readonly IPersistentState<AuditState> _audit;
+    private readonly IPersistentState<InboxState> _inbox;
+    private readonly UserOptions _options;
+    private readonly TimeProvider _time;
+
+    public UserGrain(
+        [PersistentState("user", ActorsConstants.StorageName)] IPersistentState<UserState> user,
+        [PersistentState("audit", ActorsConstants.StorageName)] IPersistentState<AuditState> audit,
+        [PersistentState("inbox", ActorsConstants.StorageName)] IPersistentState<InboxState> inbox,
+        IOptions<UserOptions> options,
+        TimeProvider time)
+    {
+        _user = user;
+        _audit = audit;
+        _inbox = inbox;
+        _options = options.Value;
+        _time = time;
+    }
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    private ConsentLedger Consents => new(_user.State.Consents);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Ids.User(UserId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<UserSnapshot> Register(UserProfile profile)
+    {
+        UserRules.ValidateProfile(profile);
+        EnsureNotErased();
+        if (_user.State.Profile is { } existing)
+        {
+            return existing == profile
+                ? Snapshot()
+                : throw new DomainException(DomainError.UserAlreadyExists, $"User '{UserId}' is already registered with another profile.");
+        }
+
+        _user.State.Profile = profile;
+        _user.State.RegisteredAt = _time.GetUtcNow();
+        await _user.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public Task<UserSnapshot> Get()
+    {
+        EnsureRegistered();
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<UserSnapshot> LinkAccount(string accountId)
+    {
+        EnsureRegistered();
+        Ids.Account(accountId);
+        if (_user.State.LinkedAccounts.Contains(accountId))
+        {
+            return Snapshot();
+        }
+
+        var account = await GrainFactory.GetGrain<IAccountGrain>(accountId).GetSnapshot();
+        if (account.Owner != UserId)
+        {
+            throw new DomainException(DomainError.NotAccountOwner, $"Account '{accountId}' belongs to another user; only the owner can link it.");
+        }
+
+        _user.State.LinkedAccounts.Add(accountId);
+        await _user.WriteStateAsync();
+        await Audit("user", AuditAction.AccountLinked, account.Bank, null, AuditOutcome.Recorded, accountId);
+        await PushConsent(account.Bank);
+        return Snapshot();
+    }
+
+    public async Task<UserSnapshot> UnlinkAccount(string accountId)
+    {
+        EnsureRegistered();
+        Ids.Account(accountId);
+        if (!_user.State.LinkedAccounts.Remove(accountId))
+        {
+            throw new DomainException(DomainError.AccountNotFound, $"Account '{accountId}' is not linked to user '{UserId}'.");
+        }
+
+        await _user.WriteStateAsync();
+        await Audit("user", AuditAction.AccountUnlinked, Ids.BankOf(accountId), null, AuditOutcome.Recorded, accountId);
+        await GrainFactory.GetGrain<IAccountGrain>(accountId).UpdateMessengerConsent(MessengerConsentSnapshot.None);
+        return Snapshot();
+    }
+
+    public async Task<ConsentRecord> GrantConsent(string bank, ConsentPurpose purpose, DateTimeOffset? expiresAt, string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        var record = Consents.Grant(bank, purpose, expiresAt, _time.GetUtcNow());
+        await _user.WriteStateAsync();
+        await Audit(actor, AuditAction.ConsentGranted, bank, purpose, AuditOutcome.Recorded, expiresAt is null ? "no expiry" : $"expires {expiresAt:O}");
+        await PushConsent(bank);
+        return record;
+    }
+
+    public async Task<ConsentRecord?> RevokeConsent(string bank, ConsentPurpose purpose, string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        var record = Consents.Revoke(bank, purpose, _time.GetUtcNow());
+        if (record is not null)
+        {
+            await _user.WriteStateAsync();
+            await PushConsent(bank);
+        }
+
+        await Audit(actor, AuditAction.ConsentRevoked, bank, purpose, AuditOutcome.Recorded, record is null ? "nothing in force to revoke" : null);
+        return record;
+    }
+
+    public async Task<ConsentDecision> CheckConsent(string bank, ConsentPurpose purpose, string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        var decision = Decide(bank, purpose);
+        await AuditDecision(actor, decision, "consent check");
+        return decision;
+    }
+
+    public async Task<MessengerBalanceResult> GetBalanceForMessenger(string bank, string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        var decision = Decide(bank, ConsentPurpose.BalanceView);
+        if (!decision.Allowed)
+        {
+            await AuditDecision(actor, decision, "balance read");
+            return new MessengerBalanceResult(MessengerReadStatus.ConsentRequired, decision, []);
+        }
+
+        var accounts = _user.State.LinkedAccounts.Where(a => Ids.BankOf(a) == bank).ToArray();
+        var snapshots = await Task.WhenAll(accounts.Select(a => GrainFactory.GetGrain<IAccountGrain>(a).GetSnapshot()));
+        await AuditDecision(actor, decision, accounts.Length == 0 ? "balance read: no linked account at this bank" : $"balance read: {string.Join(", ", accounts)}");
+        return new MessengerBalanceResult(
+            accounts.Length == 0 ? MessengerReadStatus.NoAccountAtBank : MessengerReadStatus.Ok,
+            decision,
+            snapshots.Select(s => new MessengerAccountBalance(s.AccountId, s.Balance)).ToArray());
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditLog()
+    {
+        EnsureRegistered();
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(_audit.State.Entries.ToArray());
+    }
+
+    public Task<IReadOnlyList<InboxMessage>> GetInbox()
+    {
+        EnsureRegistered();
+        return Task.FromResult<IReadOnlyList<InboxMessage>>(_inbox.State.Messages.ToArray());
+    }
+
+    public async Task<bool> Notify(TransactionNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        Ids.Account(notification.AccountId);
+        if (_user.State.Profile is null || !_user.State.LinkedAccounts.Contains(notification.AccountId))
+        {
+            return false;
+        }
+
+        var bank = Ids.BankOf(notification.AccountId);
+        var purpose = notification.Kind == InboxMessageKind.FraudAlert ? ConsentPurpose.FraudAlerts : ConsentPurpose.TransactionNotifications;
+        if (Consents.Check(bank, purpose, _time.GetUtcNow()) != ConsentStatus.Granted)
+        {
+            return false;
+        }
+
+        BoundedLog.Append(_inbox.State.Messages,
+            new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId, notification.Text),
+            _options.InboxCapacity);
+        await _inbox.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<string> Export(string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        await Audit(actor, AuditAction.Exported, null, null, AuditOutcome.Recorded, "right of access export");
+        var state = _user.State;
+        var export = new UserExport(
+            UserId,
+            _time.GetUtcNow(),
+            state.Profile!,
+            state.RegisteredAt,
+            state.LinkedAccounts,
+            state.Consents.Select(c => new ConsentExport(c.Bank, c.Purpose, c.GrantedAt, c.ExpiresAt, c.RevokedAt, c.StatusAt(_time.GetUtcNow()))).ToArray(),
+            _audit.State.Entries,
+            _audit.State.Dropped,
+            _inbox.State.Messages);
+        return JsonSerializer.Serialize(export, ExportJson);
+    }
+
+    public async Task Erase(string actor)
+    {
+        UserRules.Actor(actor);
+        EnsureRegistered();
+        var linked = _user.State.LinkedAccounts.ToArray();
+
+        // Cut the accounts' notification path first, so nothing new arrives while the rest goes.
+        await Task.WhenAll(linked.Select(a => GrainFactory.GetGrain<IAccountGrain>(a).UpdateMessengerConsent(MessengerConsentSnapshot.None)));
+
+        await _inbox.ClearStateAsync();
+        await _audit.ClearStateAsync();
+        _user.State.Profile = null;
+        _user.State.LinkedAccounts.Clear();
+        _user.State.Consents.Clear();
+        _user.State.RegisteredAt = default;
+        _user.State.ErasedAt = _time.GetUtcNow();
+        await _user.WriteStateAsync();
+    }
+
+    private ConsentDecision Decide(string bank, ConsentPurpose purpose)
+    {
+        var now = _time.GetUtcNow();
+        return new ConsentDecision(bank, purpose, Consents.Check(bank, purpose, now), now);
+    }
+
+    private Task AuditDecision(string actor, ConsentDecision decision, string what) =>
+        Audit(actor, AuditAction.Access, decision.Bank, decision.Purpose,
+            decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            decision.Allowed ? what : $"{what}: consent {decision.Status}");
+
+    private async Task Audit(string actor, AuditAction action, string? bank, ConsentPurpose? purpose, AuditOutcome outcome, string? detail)
+    {
+        var dropped = BoundedLog.Append(_audit.State.Entries, new AuditEntry(_time.GetUtcNow(), actor, action, bank, purpose, outcome, detail), _options.AuditRetention);
+        _audit.State.Dropped += dropped;
+        await _audit.WriteStateAsync();
+    }
+
+    /// <summary>Sends the current notification consents for one bank to the user's accounts there.</summary>
+    private Task PushConsent(string bank)
+    {
+        var now = _time.GetUtcNow();
+        var snapshot = new MessengerConsentSnapshot(
+            UserId,
+            Consents.GrantedUntil(bank, ConsentPurpose.TransactionNotifications, now),
+            Consents.GrantedUntil(bank, ConsentPurpose.FraudAlerts, now));
+        return Task.WhenAll(_user.State.LinkedAccounts
+            .Where(a => Ids.BankOf(a) == bank)
+            .Select(a => GrainFactory.GetGrain<IAccountGrain>(a).UpdateMessengerConsent(snapshot)));
+    }
+
+    private void EnsureNotErased()
+    {
+        if (_user.State.ErasedAt is { } erasedAt)
+        {
+            throw new DomainException(DomainError.UserErased, $"User '{UserId}' was erased at {erasedAt:O}; nothing is held about them.");
+        }
+    }
+
+    private void EnsureRegistered()
+    {
+        EnsureNotErased();
+        if (_user.State.Profile is null)
+        {
+            throw new DomainException(DomainError.UserNotFound, $"User '{UserId}' is not registered.");
+        }
+    }
+
+    private UserSnapshot Snapshot() =>
+        new(UserId, _user.State.Profile!, _user.State.RegisteredAt, _user.State.LinkedAccounts.ToArray(), _user.State.Consents.ToArray());
+
+    private sealed record ConsentExport(string Bank, ConsentPurpose Purpose, DateTimeOffset GrantedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, ConsentStatus StatusNow);
+
+    private sealed record UserExport(
+        string UserId,
+        DateTimeOffset ExportedAt,
+        UserProfile Profile,
+        DateTimeOffset RegisteredAt,
+        IReadOnlyList<string> LinkedAccounts,
+        IReadOnlyList<ConsentExport> Consents,
+        IReadOnlyList<AuditEntry> AuditLog,
+        long AuditEntriesDropped,
+        IReadOnlyList<InboxMessage> Inbox);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Actors.Hosting;
+
+/// <summary>
+/// A connection to a cluster for the command-line programs: an embedded in-process silo (in-memory
+/// storage, free loopback ports, nothing to install) or a client of a running cluster's gateway.
+/// </summary>
+public sealed class ActorsCluster : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ActorsCluster(IHost host, string description, bool embedded)
+    {
+        _host = host;
+        Description = description;
+        IsEmbedded = embedded;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public IClusterClient Client { get; }
+
+    public IGrainFactory Grains => Client;
+
+    public IServiceProvider Services => _host.Services;
+
+    public bool IsEmbedded { get; }
+
+    /// <summary>Where this connection goes, for people ("embedded silo on 127.0.0.1:..." or "gateway 10.0.0.5:22112").</summary>
+    public string Description { get; }
+
+    /// <summary>Connects to <paramref name="gateway"/> (host:port) when given, else starts an embedded silo.</summary>
+    public static Task<ActorsCluster> ConnectAsync(string? gateway, string clusterId = ActorsSiloOptions.DefaultClusterId,
+        string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(gateway)
+            ? StartEmbeddedAsync(cancellationToken: cancellationToken)
+            : ConnectToGatewayAsync(gateway, clusterId, serviceId, cancellationToken);
+
+    /// <summary>Starts a silo in this process on free loopback ports, configured by <see cref="ActorsSiloHosting.AddActorsSilo"/>.</summary>
+    public static async Task<ActorsCluster> StartEmbeddedAsync(IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    {
+        var ports = FreePorts.Get(2);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Embedded" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ActorsSiloOptions.SectionName}:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
+            [$"{ActorsSiloOptions.SectionName}:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            [$"{ActorsSiloOptions.SectionName}:ClusterId"] = "embedded",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var silo = builder.AddActorsSilo();
+        configureServices?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new ActorsCluster(host, $"embedded silo (in-process, in-memory storage, gateway 127.0.0.1:{silo.GatewayPort})", embedded: true);
+    }
+
+    public static async Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId, CancellationToken cancellationToken = default)
+    {
+        var endpoint = GatewayEndpoint.Parse(gateway);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Client" });
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(endpoint);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"Could not connect to the gateway {endpoint} (cluster '{clusterId}'): {e.Message}", e);
+        }
+
+        return new ActorsCluster(host, $"gateway {endpoint} (cluster '{clusterId}')", embedded: false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

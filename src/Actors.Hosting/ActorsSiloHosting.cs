@@ -1,0 +1,56 @@
+using System.Net;
+using Actors.Domain;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Actors.Hosting;
+
+/// <summary>
+/// The one place a silo is configured: the silo executable and every embedded silo (client,
+/// simulator, load tests, tests) call <see cref="AddActorsSilo"/>. Options come from the builder's
+/// configuration and are validated before anything starts.
+/// </summary>
+public static class ActorsSiloHosting
+{
+    /// <exception cref="OptionsValidationException">A configuration value is invalid; the message names it.</exception>
+    public static ActorsSiloOptions AddActorsSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var silo = OptionsLoader.Load<ActorsSiloOptions>(builder.Configuration, ActorsSiloOptions.SectionName);
+        var accounts = OptionsLoader.Load<AccountOptions>(builder.Configuration, AccountOptions.SectionName);
+        var users = OptionsLoader.Load<UserOptions>(builder.Configuration, UserOptions.SectionName);
+        var advertised = ParseAddress(silo.AdvertisedAddress, $"{ActorsSiloOptions.SectionName}:AdvertisedAddress");
+        var primary = string.IsNullOrWhiteSpace(silo.PrimarySiloEndpoint)
+            ? null
+            : GatewayEndpoint.Parse(silo.PrimarySiloEndpoint, $"{ActorsSiloOptions.SectionName}:PrimarySiloEndpoint");
+
+        builder.Services.AddSingleton(Options.Create(silo));
+        builder.Services.AddSingleton(Options.Create(accounts));
+        builder.Services.AddSingleton(Options.Create(users));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, primary, silo.ServiceId, silo.ClusterId);
+            orleans.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = advertised;
+                o.SiloPort = silo.SiloPort;
+                o.GatewayPort = silo.GatewayPort;
+            });
+            orleans.AddMemoryGrainStorage(ActorsConstants.StorageName);
+            orleans.UseInMemoryReminderService();
+        });
+        return silo;
+    }
+
+    private static IPAddress ParseAddress(string text, string key) =>
+        IPAddress.TryParse(text, out var address)
+            ? address
+            : throw new OptionsValidationException(key, typeof(ActorsSiloOptions), [$"{key} = '{text}': not an IP address such as 127.0.0.1"]);
+}
