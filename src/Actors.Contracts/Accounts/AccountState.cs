@@ -33,21 +33,24 @@ public sealed class AccountState
 }
 
 /// <summary>
-/// One remembered posting: a 64-bit hash of its transaction id, a fingerprint of the request
-/// (kind and amount) and its answer. 32 bytes, so the window stays small.
+/// One remembered posting: a 64-bit hash of its transaction id, a 32-bit check of its amount, its
+/// kind and its answer. 24 bytes, so the window stays small (memory budget: DESIGN.md).
 /// </summary>
 [GenerateSerializer, Alias("Actors.PostingRecord")]
 public record struct PostingRecord
 {
     [Id(0)] public ulong IdHash { get; set; }
-    [Id(1)] public long AmountMinor { get; set; }
+    [Id(1)] public uint AmountCheck { get; set; }
     [Id(2)] public long BalanceAfterMinor { get; set; }
     [Id(3)] public PostingKind Kind { get; set; }
     [Id(4)] public PostingOutcome Outcome { get; set; }
     [Id(5)] public DeclineReason Reason { get; set; }
 }
 
-/// <summary>The bounded recent history of an account, stored apart from the hot state.</summary>
+/// <summary>
+/// The bounded recent history of an account, stored apart from the hot state and not kept in
+/// memory: the grain buffers new entries and appends them to storage every few postings.
+/// </summary>
 [GenerateSerializer, Alias("Actors.AccountHistoryState")]
 public sealed class AccountHistoryState
 {

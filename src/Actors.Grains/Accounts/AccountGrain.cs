@@ -1,33 +1,35 @@
 using Actors.Domain;
 using Actors.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Actors.Accounts;
 
 /// <summary>
 /// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot
-/// state after every change, the history every few postings, and tells the owner's inbox about
-/// postings when the pushed consent snapshot allows it.
+/// state after every change, and tells the owner's inbox about postings when the pushed consent
+/// snapshot allows it. The history is not held in memory (it would dominate an account's resident
+/// size): new entries are buffered and appended to the "history" state every few postings.
 /// </summary>
 public sealed class AccountGrain : Grain, IAccountGrain
 {
+    private const string HistoryStateName = "history";
     private readonly IPersistentState<AccountState> _state;
-    private readonly IPersistentState<AccountHistoryState> _history;
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountGrain> _logger;
+    private AccountHistoryState _pendingHistory = new();
     private AccountLedger _ledger = null!;
 
     public AccountGrain(
         [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
-        [PersistentState("history", ActorsConstants.StorageName)] IPersistentState<AccountHistoryState> history,
         IOptions<AccountOptions> options,
         TimeProvider time,
         ILogger<AccountGrain> logger)
     {
         _state = state;
-        _history = history;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -35,7 +37,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _history.State, _options);
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _pendingHistory, _options);
         return Task.CompletedTask;
     }
 
@@ -43,8 +45,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         if (_ledger.UnsavedHistory > 0)
         {
-            await _history.WriteStateAsync(cancellationToken);
-            _ledger.MarkHistorySaved();
+            await FlushHistory();
         }
     }
 
@@ -106,7 +107,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
         return _ledger.Snapshot();
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int max) => Task.FromResult(_ledger.History(max));
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
+    {
+        _ledger.History(max); // validates the account and the argument
+        var entries = AccountHistory.Append((await ReadHistory()).Entries, _pendingHistory.Entries, _options.HistoryCapacity);
+        return entries.Skip(Math.Max(0, entries.Count - max)).Reverse().ToArray();
+    }
 
     public async Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot)
     {
@@ -133,8 +139,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
             await _state.WriteStateAsync();
             if (_ledger.UnsavedHistory >= _options.HistoryFlushInterval)
             {
-                await _history.WriteStateAsync();
-                _ledger.MarkHistorySaved();
+                await FlushHistory();
             }
         }
         catch
@@ -144,6 +149,28 @@ public sealed class AccountGrain : Grain, IAccountGrain
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    private IGrainStorage HistoryStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
+
+    private async Task<AccountHistoryState> ReadHistory() => (await ReadStoredHistory()).State!;
+
+    private async Task<GrainState<AccountHistoryState>> ReadStoredHistory()
+    {
+        var stored = new GrainState<AccountHistoryState>(new AccountHistoryState());
+        await HistoryStorage.ReadStateAsync(HistoryStateName, GrainContext.GrainId, stored);
+        stored.State ??= new AccountHistoryState();
+        return stored;
+    }
+
+    /// <summary>Appends the buffered entries to the stored history (trimmed to capacity) and empties the buffer.</summary>
+    private async Task FlushHistory()
+    {
+        var stored = await ReadStoredHistory();
+        AccountHistory.Append(stored.State!.Entries, _pendingHistory.Entries, _options.HistoryCapacity);
+        await HistoryStorage.WriteStateAsync(HistoryStateName, GrainContext.GrainId, stored);
+        _pendingHistory.Entries.Clear();
+        _ledger.MarkHistorySaved();
     }
 
     private async Task NotifyOwner(PostingResult result)

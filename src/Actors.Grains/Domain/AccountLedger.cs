@@ -30,7 +30,10 @@ public sealed class AccountLedger
 
     public bool IsOpen => _state.Opened;
 
-    /// <summary>History entries appended since the history was last marked saved.</summary>
+    /// <summary>
+    /// History entries appended since the history was last marked saved. The grain passes a fresh
+    /// buffer as the history state and appends it to storage when this reaches the flush interval.
+    /// </summary>
     public int UnsavedHistory { get; private set; }
 
     public void MarkHistorySaved() => UnsavedHistory = 0;
@@ -84,10 +87,10 @@ public sealed class AccountLedger
         var hash = TransactionIdHash.Of(transactionId);
         if (TryFindRecent(hash, out var previous))
         {
-            if (previous.Kind != kind || previous.AmountMinor != amount.Minor)
+            if (previous.Kind != kind || previous.AmountCheck != AmountCheckOf(amount.Minor))
             {
                 throw new DomainException(DomainError.TransactionIdReused,
-                    $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of {new Money.Money(previous.AmountMinor, _state.Currency)}; a repeat must carry the same kind and amount.");
+                    $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of another amount or kind; a repeat must carry the same kind ({kind} given) and amount ({amount} given).");
             }
 
             return new PostingResult(transactionId, kind, previous.Outcome, previous.Reason, amount,
@@ -121,7 +124,7 @@ public sealed class AccountLedger
         Remember(new PostingRecord
         {
             IdHash = hash,
-            AmountMinor = amount.Minor,
+            AmountCheck = AmountCheckOf(amount.Minor),
             BalanceAfterMinor = newBalance,
             Kind = kind,
             Outcome = outcome,
@@ -315,6 +318,8 @@ public sealed class AccountLedger
 
         return balance + amount;
     }
+
+    private static uint AmountCheckOf(long amountMinor) => unchecked((uint)amountMinor ^ (uint)(amountMinor >> 32));
 
     private static bool IsCredit(PostingKind kind) => kind is PostingKind.Deposit or PostingKind.TransferCredit or PostingKind.Reversal;
 

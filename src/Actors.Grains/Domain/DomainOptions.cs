@@ -6,12 +6,12 @@ namespace Actors.Domain;
 public sealed class AccountOptions
 {
     public const string SectionName = "Actors:Accounts";
-    public const int DefaultIdempotencyWindow = 64;
+    public const int DefaultIdempotencyWindow = 32;
     public const int DefaultHistoryCapacity = 100;
-    public const int DefaultHistoryFlushInterval = 16;
+    public const int DefaultHistoryFlushInterval = 8;
 
     /// <summary>
-    /// How many of the latest postings' transaction ids an account remembers (default 64). A repeated
+    /// How many of the latest postings' transaction ids an account remembers (default 32, 24 bytes each). A repeated
     /// id inside the window returns the first answer; an id older than the window is treated as new.
     /// </summary>
     [Range(1, 4096)]
@@ -22,8 +22,9 @@ public sealed class AccountOptions
     public int HistoryCapacity { get; set; } = DefaultHistoryCapacity;
 
     /// <summary>
-    /// The history is written every this many postings and on deactivation (default 16), not on
-    /// every posting: balance and idempotency records are written on every posting regardless.
+    /// New history entries are appended to storage every this many postings and on deactivation (default 8), not on
+    /// every posting: balance and idempotency records are written on every posting regardless. After a
+    /// crash, up to this many of the newest history entries can be missing (never a balance or an id).
     /// </summary>
     [Range(1, 10_000)]
     public int HistoryFlushInterval { get; set; } = DefaultHistoryFlushInterval;
