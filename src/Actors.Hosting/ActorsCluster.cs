@@ -66,7 +66,12 @@ public sealed class ActorsCluster : IAsyncDisposable
         return new ActorsCluster(host, $"embedded silo (in-process, in-memory storage, gateway 127.0.0.1:{silo.GatewayPort})", embedded: true);
     }
 
-    public static async Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId, CancellationToken cancellationToken = default)
+    public static Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId, CancellationToken cancellationToken = default) =>
+        ConnectToGatewayAsync(gateway, clusterId, serviceId, configureServices: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="configureServices"/> runs last, e.g. to send the client's logs elsewhere.</summary>
+    public static async Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId,
+        Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
     {
         var endpoint = GatewayEndpoint.Parse(gateway);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Client" });
@@ -80,12 +85,18 @@ public sealed class ActorsCluster : IAsyncDisposable
                 o.ServiceId = serviceId;
             });
         });
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            host.Dispose();
+            throw;
+        }
+        catch (Exception e)
         {
             host.Dispose();
             throw new InvalidOperationException($"Could not connect to the gateway {endpoint} (cluster '{clusterId}'): {e.Message}", e);

@@ -30,6 +30,9 @@ public sealed class AccountState
 
     /// <summary>Sum of every applied debit (withdrawals, card payments, outgoing transfers).</summary>
     [Id(14)] public long DebitedMinor { get; set; }
+
+    /// <summary>Pages of the recent history (kept as separate states, see PagedJournal).</summary>
+    [Id(15)] public Storage.JournalCursor History { get; set; }
 }
 
 /// <summary>
@@ -47,10 +50,7 @@ public record struct PostingRecord
     [Id(5)] public DeclineReason Reason { get; set; }
 }
 
-/// <summary>
-/// The bounded recent history of an account, stored apart from the hot state and not kept in
-/// memory: the grain buffers new entries and appends them to storage every few postings.
-/// </summary>
+/// <summary>History entries a ledger appended and its grain has not yet moved to the history journal.</summary>
 [GenerateSerializer, Alias("Actors.AccountHistoryState")]
 public sealed class AccountHistoryState
 {

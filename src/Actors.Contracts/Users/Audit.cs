@@ -31,13 +31,3 @@ public sealed record AuditEntry(
     [property: Id(4)] ConsentPurpose? Purpose,
     [property: Id(5)] AuditOutcome Outcome,
     [property: Id(6)] string? Detail);
-
-/// <summary>The audit log, kept apart from the profile so that reads append without rewriting it.</summary>
-[GenerateSerializer, Alias("Actors.AuditState")]
-public sealed class AuditState
-{
-    [Id(0)] public List<AuditEntry> Entries { get; set; } = [];
-
-    /// <summary>How many of the oldest entries were dropped by the retention limit.</summary>
-    [Id(1)] public long Dropped { get; set; }
-}

@@ -26,10 +26,3 @@ public sealed record TransactionNotification(
     [property: Id(2)] InboxMessageKind Kind,
     [property: Id(3)] string Text,
     [property: Id(4)] DateTimeOffset At);
-
-/// <summary>The bounded inbox (oldest messages fall out first).</summary>
-[GenerateSerializer, Alias("Actors.InboxState")]
-public sealed class InboxState
-{
-    [Id(0)] public List<InboxMessage> Messages { get; set; } = [];
-}

@@ -34,4 +34,10 @@ public sealed class UserState
 
     /// <summary>Set when the user was erased; the tombstone keeps nothing else.</summary>
     [Id(4)] public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>Pages of the audit log (kept as separate states, see PagedJournal).</summary>
+    [Id(5)] public Storage.JournalCursor Audit { get; set; }
+
+    /// <summary>Pages of the inbox.</summary>
+    [Id(6)] public Storage.JournalCursor Inbox { get; set; }
 }

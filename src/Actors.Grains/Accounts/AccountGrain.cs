@@ -3,6 +3,7 @@ using Actors.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Actors.Grains.Storage;
 using Orleans.Storage;
 
 namespace Actors.Accounts;
@@ -10,18 +11,18 @@ namespace Actors.Accounts;
 /// <summary>
 /// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot
 /// state after every change, and tells the owner's inbox about postings when the pushed consent
-/// snapshot allows it. The history is not held in memory (it would dominate an account's resident
-/// size): new entries are buffered and appended to the "history" state every few postings.
+/// snapshot allows it. The recent history is not held in memory (it would dominate an account's
+/// resident size): it is a paged journal written a page at a time (see <see cref="PagedJournal{T}"/>).
 /// </summary>
 public sealed class AccountGrain : Grain, IAccountGrain
 {
-    private const string HistoryStateName = "history";
     private readonly IPersistentState<AccountState> _state;
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountGrain> _logger;
-    private AccountHistoryState _pendingHistory = new();
+    private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
+    private PagedJournal<HistoryEntry> _history = null!;
 
     public AccountGrain(
         [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
@@ -37,15 +38,23 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _pendingHistory, _options);
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options);
+        var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
+        _history = new PagedJournal<HistoryEntry>(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName),
+            GrainContext.GrainId, "history", pageSize, _options.HistoryCapacity, writeEvery: pageSize);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_ledger.UnsavedHistory > 0)
+        try
         {
-            await FlushHistory();
+            await _history.Flush(_state.State.History);
+        }
+        catch (Exception e)
+        {
+            // History is informational; balances and idempotency records were written with each posting.
+            _logger.LogWarning("History of {AccountId} not flushed on deactivation ({Reason}): {Error}", _ledger.AccountId, reason.ReasonCode, e.Message);
         }
     }
 
@@ -110,7 +119,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
     {
         _ledger.History(max); // validates the account and the argument
-        var entries = AccountHistory.Append((await ReadHistory()).Entries, _pendingHistory.Entries, _options.HistoryCapacity);
+        var entries = await _history.ReadAll(_state.State.History);
         return entries.Skip(Math.Max(0, entries.Count - max)).Reverse().ToArray();
     }
 
@@ -132,15 +141,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
         return result;
     }
 
+    /// <summary>Writes the hot state, then moves the ledger's new history entries into the journal.</summary>
     private async Task Save()
     {
         try
         {
-            await _state.WriteStateAsync();
-            if (_ledger.UnsavedHistory >= _options.HistoryFlushInterval)
+            // The journal's cursor is part of the hot state: move the entries first, write once.
+            foreach (var entry in _newHistory.Entries)
             {
-                await FlushHistory();
+                await _history.Append(() => _state.State.History, c => _state.State.History = c, entry);
             }
+
+            _newHistory.Entries.Clear();
+            _ledger.MarkHistorySaved();
+            await _state.WriteStateAsync();
         }
         catch
         {
@@ -149,28 +163,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
             DeactivateOnIdle();
             throw;
         }
-    }
-
-    private IGrainStorage HistoryStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
-
-    private async Task<AccountHistoryState> ReadHistory() => (await ReadStoredHistory()).State!;
-
-    private async Task<GrainState<AccountHistoryState>> ReadStoredHistory()
-    {
-        var stored = new GrainState<AccountHistoryState>(new AccountHistoryState());
-        await HistoryStorage.ReadStateAsync(HistoryStateName, GrainContext.GrainId, stored);
-        stored.State ??= new AccountHistoryState();
-        return stored;
-    }
-
-    /// <summary>Appends the buffered entries to the stored history (trimmed to capacity) and empties the buffer.</summary>
-    private async Task FlushHistory()
-    {
-        var stored = await ReadStoredHistory();
-        AccountHistory.Append(stored.State!.Entries, _pendingHistory.Entries, _options.HistoryCapacity);
-        await HistoryStorage.WriteStateAsync(HistoryStateName, GrainContext.GrainId, stored);
-        _pendingHistory.Entries.Clear();
-        _ledger.MarkHistorySaved();
     }
 
     private async Task NotifyOwner(PostingResult result)

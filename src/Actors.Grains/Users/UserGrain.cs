@@ -3,13 +3,17 @@ using System.Text.Json.Serialization;
 using Actors.Accounts;
 using Actors.Domain;
 using Actors.Errors;
+using Actors.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Actors.Users;
 
 /// <summary>
-/// A Messenger user: profile, links and consents in one state (written on change), the audit log
-/// and the inbox in two more (appended to without rewriting the profile). Every consent change is
+/// A Messenger user: profile, links and consents in one state (written on change); the audit log
+/// and the inbox are paged journals (an append writes one small page, and only the open page is held
+/// in memory, so an active user's resident size does not grow with traffic). Every consent change is
 /// pushed to the user's accounts at that bank, so their hot path never calls back here.
 /// </summary>
 public sealed class UserGrain : Grain, IUserGrain
@@ -21,22 +25,19 @@ public sealed class UserGrain : Grain, IUserGrain
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    private const int JournalPageSize = 16;
     private readonly IPersistentState<UserState> _user;
-    private readonly IPersistentState<AuditState> _audit;
-    private readonly IPersistentState<InboxState> _inbox;
     private readonly UserOptions _options;
     private readonly TimeProvider _time;
+    private PagedJournal<AuditEntry> _audit = null!;
+    private PagedJournal<InboxMessage> _inbox = null!;
 
     public UserGrain(
         [PersistentState("user", ActorsConstants.StorageName)] IPersistentState<UserState> user,
-        [PersistentState("audit", ActorsConstants.StorageName)] IPersistentState<AuditState> audit,
-        [PersistentState("inbox", ActorsConstants.StorageName)] IPersistentState<InboxState> inbox,
         IOptions<UserOptions> options,
         TimeProvider time)
     {
         _user = user;
-        _audit = audit;
-        _inbox = inbox;
         _options = options.Value;
         _time = time;
     }
@@ -48,6 +49,9 @@ public sealed class UserGrain : Grain, IUserGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Ids.User(UserId);
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
+        _audit = new PagedJournal<AuditEntry>(storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention, keepOpenPage: false);
+        _inbox = new PagedJournal<InboxMessage>(storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity, keepOpenPage: false);
         return Task.CompletedTask;
     }
 
@@ -166,16 +170,16 @@ public sealed class UserGrain : Grain, IUserGrain
             snapshots.Select(s => new MessengerAccountBalance(s.AccountId, s.Balance)).ToArray());
     }
 
-    public Task<IReadOnlyList<AuditEntry>> GetAuditLog()
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditLog()
     {
         EnsureRegistered();
-        return Task.FromResult<IReadOnlyList<AuditEntry>>(_audit.State.Entries.ToArray());
+        return Newest(await _audit.ReadAll(_user.State.Audit), _options.AuditRetention);
     }
 
-    public Task<IReadOnlyList<InboxMessage>> GetInbox()
+    public async Task<IReadOnlyList<InboxMessage>> GetInbox()
     {
         EnsureRegistered();
-        return Task.FromResult<IReadOnlyList<InboxMessage>>(_inbox.State.Messages.ToArray());
+        return Newest(await _inbox.ReadAll(_user.State.Inbox), _options.InboxCapacity);
     }
 
     public async Task<bool> Notify(TransactionNotification notification)
@@ -194,10 +198,12 @@ public sealed class UserGrain : Grain, IUserGrain
             return false;
         }
 
-        BoundedLog.Append(_inbox.State.Messages,
-            new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId, notification.Text),
-            _options.InboxCapacity);
-        await _inbox.WriteStateAsync();
+        var message = new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId, notification.Text);
+        if (await _inbox.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))
+        {
+            await _user.WriteStateAsync();
+        }
+
         return true;
     }
 
@@ -207,6 +213,8 @@ public sealed class UserGrain : Grain, IUserGrain
         EnsureRegistered();
         await Audit(actor, AuditAction.Exported, null, null, AuditOutcome.Recorded, "right of access export");
         var state = _user.State;
+        var audit = Newest(await _audit.ReadAll(state.Audit), _options.AuditRetention);
+        var inbox = Newest(await _inbox.ReadAll(state.Inbox), _options.InboxCapacity);
         var export = new UserExport(
             UserId,
             _time.GetUtcNow(),
@@ -214,9 +222,9 @@ public sealed class UserGrain : Grain, IUserGrain
             state.RegisteredAt,
             state.LinkedAccounts,
             state.Consents.Select(c => new ConsentExport(c.Bank, c.Purpose, c.GrantedAt, c.ExpiresAt, c.RevokedAt, c.StatusAt(_time.GetUtcNow()))).ToArray(),
-            _audit.State.Entries,
-            _audit.State.Dropped,
-            _inbox.State.Messages);
+            audit,
+            state.Audit.Dropped,
+            inbox);
         return JsonSerializer.Serialize(export, ExportJson);
     }
 
@@ -229,8 +237,8 @@ public sealed class UserGrain : Grain, IUserGrain
         // Cut the accounts' notification path first, so nothing new arrives while the rest goes.
         await Task.WhenAll(linked.Select(a => GrainFactory.GetGrain<IAccountGrain>(a).UpdateMessengerConsent(MessengerConsentSnapshot.None)));
 
-        await _inbox.ClearStateAsync();
-        await _audit.ClearStateAsync();
+        _user.State.Inbox = await _inbox.Clear(_user.State.Inbox);
+        _user.State.Audit = await _audit.Clear(_user.State.Audit);
         _user.State.Profile = null;
         _user.State.LinkedAccounts.Clear();
         _user.State.Consents.Clear();
@@ -252,10 +260,14 @@ public sealed class UserGrain : Grain, IUserGrain
 
     private async Task Audit(string actor, AuditAction action, string? bank, ConsentPurpose? purpose, AuditOutcome outcome, string? detail)
     {
-        var dropped = BoundedLog.Append(_audit.State.Entries, new AuditEntry(_time.GetUtcNow(), actor, action, bank, purpose, outcome, detail), _options.AuditRetention);
-        _audit.State.Dropped += dropped;
-        await _audit.WriteStateAsync();
+        var entry = new AuditEntry(_time.GetUtcNow(), actor, action, bank, purpose, outcome, detail);
+        if (await _audit.Append(() => _user.State.Audit, c => _user.State.Audit = c, entry))
+        {
+            await _user.WriteStateAsync();
+        }
     }
+
+    private static T[] Newest<T>(List<T> entries, int max) => entries.Skip(Math.Max(0, entries.Count - max)).ToArray();
 
     /// <summary>Sends the current notification consents for one bank to the user's accounts there.</summary>
     private Task PushConsent(string bank)

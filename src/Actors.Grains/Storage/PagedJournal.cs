@@ -1,0 +1,154 @@
+using Actors.Storage;
+using Orleans.Storage;
+
+namespace Actors.Grains.Storage;
+
+/// <summary>
+/// An append-only journal stored as fixed-size pages, each its own grain state ("name-0", "name-1", ...),
+/// so that appending rewrites one small page instead of the whole log and an active grain holds at
+/// most the open page in memory. Full pages are written once and dropped from memory; reading the
+/// whole journal (exports, audit views — rare) reads the pages back. Past <c>maxEntries</c> the
+/// oldest pages are cleared and counted in <see cref="JournalCursor.Dropped"/>.
+/// <para>The cursor lives in the owner's state: <see cref="Append"/> reports when it moved, and the
+/// owner writes its state then. If a crash lost that write, the open page is found full on the next
+/// load and the journal moves on, so no entry is overwritten.</para>
+/// </summary>
+public sealed class PagedJournal<T>
+{
+    private readonly IGrainStorage _storage;
+    private readonly GrainId _grainId;
+    private readonly string _name;
+    private readonly int _pageSize;
+    private readonly int _maxPages;
+    private readonly int _writeEvery;
+    private readonly bool _keepOpenPage;
+    private GrainState<JournalPage<T>>? _open;
+    private int _unwritten;
+
+    /// <param name="writeEvery">Write the open page every this many appends (1: every append); a full page is always written.</param>
+    /// <param name="keepOpenPage">
+    /// Keep the written open page in memory for the next append (saves a read per append) or drop it
+    /// (saves memory between appends: for journals appended to rarely, like an audit log).
+    /// </param>
+    public PagedJournal(IGrainStorage storage, GrainId grainId, string name, int pageSize, int maxEntries, int writeEvery = 1, bool keepOpenPage = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, pageSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writeEvery, 1);
+        _storage = storage;
+        _grainId = grainId;
+        _name = name;
+        _pageSize = pageSize;
+        _maxPages = ((maxEntries + pageSize - 1) / pageSize) + 1; // +1: the open page, so at least maxEntries are kept
+        _writeEvery = Math.Min(writeEvery, pageSize);
+        _keepOpenPage = keepOpenPage;
+    }
+
+    /// <summary>Entries appended but not yet written (only with writeEvery &gt; 1).</summary>
+    public int Unwritten => _unwritten;
+
+    /// <summary>Appends an entry; returns true when the cursor moved and the owner must write its state.</summary>
+    public async Task<bool> Append(Func<JournalCursor> getCursor, Action<JournalCursor> setCursor, T entry)
+    {
+        var cursor = getCursor();
+        var moved = false;
+        var open = await OpenPage(cursor);
+        if (open.State!.Entries.Count >= _pageSize)
+        {
+            // Found full: the write that moved the cursor was lost. Move on without touching it.
+            cursor = await Advance(cursor);
+            open = _open = NewPage();
+            moved = true;
+        }
+
+        open.State!.Entries.Add(entry);
+        _unwritten++;
+        if (open.State.Entries.Count >= _pageSize)
+        {
+            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
+            _unwritten = 0;
+            cursor = await Advance(cursor);
+            _open = null; // full pages are not kept in memory
+            moved = true;
+        }
+        else if (_unwritten >= _writeEvery)
+        {
+            await Flush(cursor);
+        }
+
+        if (moved)
+        {
+            setCursor(cursor);
+        }
+
+        return moved;
+    }
+
+    /// <summary>Writes the open page if it holds unwritten entries.</summary>
+    public async Task Flush(JournalCursor cursor)
+    {
+        if (_unwritten > 0 && _open is not null)
+        {
+            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, _open);
+            _unwritten = 0;
+            if (!_keepOpenPage)
+            {
+                _open = null;
+            }
+        }
+    }
+
+    /// <summary>Every retained entry, oldest first (the open page's unwritten entries included).</summary>
+    public async Task<List<T>> ReadAll(JournalCursor cursor)
+    {
+        var all = new List<T>();
+        for (var page = cursor.FirstPage; page < cursor.NextPage; page++)
+        {
+            all.AddRange((await ReadPage(page)).State!.Entries);
+        }
+
+        all.AddRange((await OpenPage(cursor)).State!.Entries);
+        return all;
+    }
+
+    /// <summary>Removes every page; returns the cursor of an empty journal.</summary>
+    public async Task<JournalCursor> Clear(JournalCursor cursor)
+    {
+        for (var page = cursor.FirstPage; page <= cursor.NextPage; page++)
+        {
+            await _storage.ClearStateAsync(PageName(page), _grainId, await ReadPage(page));
+        }
+
+        _open = null;
+        _unwritten = 0;
+        return default;
+    }
+
+    private async Task<GrainState<JournalPage<T>>> OpenPage(JournalCursor cursor) => _open ??= await ReadPage(cursor.NextPage);
+
+    private async Task<JournalCursor> Advance(JournalCursor cursor)
+    {
+        cursor.NextPage++;
+        while (cursor.NextPage - cursor.FirstPage >= _maxPages)
+        {
+            var oldest = await ReadPage(cursor.FirstPage);
+            cursor.Dropped += oldest.State!.Entries.Count;
+            await _storage.ClearStateAsync(PageName(cursor.FirstPage), _grainId, oldest);
+            cursor.FirstPage++;
+        }
+
+        return cursor;
+    }
+
+    private async Task<GrainState<JournalPage<T>>> ReadPage(long page)
+    {
+        var state = NewPage();
+        await _storage.ReadStateAsync(PageName(page), _grainId, state);
+        state.State ??= new JournalPage<T>();
+        return state;
+    }
+
+    private static GrainState<JournalPage<T>> NewPage() => new(new JournalPage<T>());
+
+    private string PageName(long page) => $"{_name}-{page}";
+}
