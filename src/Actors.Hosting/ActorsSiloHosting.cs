@@ -43,8 +43,7 @@ public static class ActorsSiloHosting
                 o.SiloPort = silo.SiloPort;
                 o.GatewayPort = silo.GatewayPort;
             });
-            orleans.AddMemoryGrainStorage(ActorsConstants.StorageName);
-            orleans.UseInMemoryReminderService();
+            orleans.AddActorsStorage();
         });
         return silo;
     }

@@ -40,13 +40,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options);
         var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
-        _history = new PagedJournal<HistoryEntry>(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName),
+        _history = new PagedJournal<HistoryEntry>(HistoryStorage,
             GrainContext.GrainId, "history", pageSize, _options.HistoryCapacity, writeEvery: pageSize);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_history.Unwritten == 0
+            || (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && HistoryStorage is MemoryGrainStorage))
+        {
+            // In-memory storage dies with the silo (its storage grains go first): nothing to keep.
+            return;
+        }
+
         try
         {
             await _history.Flush(_state.State.History);
@@ -57,6 +64,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
             _logger.LogWarning("History of {AccountId} not flushed on deactivation ({Reason}): {Error}", _ledger.AccountId, reason.ReasonCode, e.Message);
         }
     }
+
+    private IGrainStorage HistoryStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
 
     public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
     {
@@ -120,7 +129,10 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         _ledger.History(max); // validates the account and the argument
         var entries = await _history.ReadAll(_state.State.History);
-        return entries.Skip(Math.Max(0, entries.Count - max)).Reverse().ToArray();
+
+        // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
+        var count = Math.Min(max, _options.HistoryCapacity);
+        return entries.Skip(Math.Max(0, entries.Count - count)).Reverse().ToArray();
     }
 
     public async Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot)

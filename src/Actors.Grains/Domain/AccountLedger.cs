@@ -145,8 +145,8 @@ public sealed class AccountLedger
         EnsureOpen();
         try
         {
-            ArgumentNullException.ThrowIfNull(request);
-            ValidateCard(request);
+            // Null arrives as a decline too: over the wire it is just another malformed request.
+            ValidateCard(request ?? throw new DomainException(DomainError.InvalidArgument, "A card authorization request is required."));
         }
         catch (DomainException e)
         {

@@ -1,0 +1,3 @@
+using Actors.Client;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);

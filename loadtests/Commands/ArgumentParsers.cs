@@ -1,0 +1,60 @@
+using System.Globalization;
+using Actors.Load;
+
+namespace Actors.LoadTests.Commands;
+
+/// <summary>Parsing of durations ("30s", "500ms", "2m", "1h") and agent slices ("1/3"), with errors naming the flag.</summary>
+public static class ArgumentParsers
+{
+    public static TimeSpan Duration(string? text, string flag)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new LoadConfigurationException($"{flag}: a duration is required, e.g. 30s, 500ms, 2m.");
+        }
+
+        var trimmed = text.Trim();
+        var (number, unit) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? (trimmed[..^2], 0.001)
+            : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
+            : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
+            : trimmed.EndsWith('h') ? (trimmed[..^1], 3600.0)
+            : (trimmed, 1.0);
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || double.IsInfinity(value))
+        {
+            throw new LoadConfigurationException($"{flag} '{text}': expected a positive duration such as 30s, 500ms, 2m or 1h.");
+        }
+
+        var seconds = value * unit;
+        if (seconds > TimeSpan.FromDays(7).TotalSeconds)
+        {
+            throw new LoadConfigurationException($"{flag} '{text}': longer than 7 days.");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>"i/n" with 1 &lt;= i &lt;= n: this agent is the i-th of n. Returns the 0-based index and the count.</summary>
+    public static (int Index, int Count) Agent(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (0, 1);
+        }
+
+        var parts = text.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count < 1 || index < 1 || index > count)
+        {
+            throw new LoadConfigurationException($"--agent '{text}': expected i/n with 1 <= i <= n, e.g. 2/3 for the second of three agents.");
+        }
+
+        return (index - 1, count);
+    }
+
+    public static int Positive(int value, string flag, int max = int.MaxValue) =>
+        value >= 1 && value <= max
+            ? value
+            : throw new LoadConfigurationException($"{flag} must be between 1 and {max:N0}, was {value}.");
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Actors.Hosting;
+using Actors.Load;
+using Actors.Load.Capacity;
+using Actors.LoadTests.Population;
+using Actors.LoadTests.Scenarios;
+
+namespace Actors.LoadTests.Commands;
+
+/// <summary><c>capacity</c>: raise the injection rate step by step until the SLO breaks; report the highest passing rate.</summary>
+public static class CapacityCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "scenario to search with (not mixed)", DefaultValueFactory = _ => OrleansScenarios.CardAuthorization };
+        var slo = new Option<string>("--slo") { Description = "SLO every step must meet, e.g. \"p99<50ms,fail<0.1%\"", DefaultValueFactory = _ => "p99<50ms,fail<0.1%" };
+        var startRate = new Option<int>("--start-rate") { Description = "first rate (requests/s)", DefaultValueFactory = _ => 500 };
+        var factor = new Option<double>("--factor") { Description = "multiply the rate by this after a passing step (0: add --step)", DefaultValueFactory = _ => 1.5 };
+        var step = new Option<int>("--step") { Description = "add this to the rate after a passing step (with --factor 0)" };
+        var maxRate = new Option<int>("--max-rate") { Description = "stop (passing) at this rate", DefaultValueFactory = _ => 200_000 };
+        var stepDuration = new Option<string>("--step-duration") { Description = "how long each rate is held", DefaultValueFactory = _ => "10s" };
+        var command = new Command("capacity", "Find the highest injection rate that meets the SLO (exit 0 found, 1 not even the start rate passed, 2 bad arguments).");
+        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration })
+        {
+            command.Options.Add(option);
+        }
+
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var name = parse.GetValue(scenario)!;
+            if (!OrleansScenarios.Names.Contains(name) || name == OrleansScenarios.Mixed)
+            {
+                throw new LoadConfigurationException($"--scenario '{name}': expected one of {string.Join(", ", OrleansScenarios.Names.Where(n => n != OrleansScenarios.Mixed))}.");
+            }
+
+            var options = new CapacitySearchOptions
+            {
+                StartRate = parse.GetValue(startRate),
+                Factor = parse.GetValue(factor),
+                Step = parse.GetValue(step),
+                MaxRate = parse.GetValue(maxRate),
+                StepDuration = ArgumentParsers.Duration(parse.GetValue(stepDuration), "--step-duration"),
+                Slo = parse.GetValue(slo)!,
+            };
+            CapacitySearchOptionsValidator.Validate(options);
+            var (agentIndex, agentCount) = ArgumentParsers.Agent(parse.GetValue(common.Agent));
+            var population = new PopulationOptions { Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000), AgentIndex = agentIndex, AgentCount = agentCount };
+
+            await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
+            Console.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");
+            var result = await Search(cluster.Grains, name, population, options, !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected, cancellationToken);
+            var folder = CapacityReportWriter.Write(result, Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}"));
+            Console.WriteLine(result.HighestPassingRate is { } best
+                ? $"Highest rate meeting the SLO: {best:N0} requests/s ({result.StopReason})."
+                : $"Not even {options.StartRate:N0} requests/s met the SLO ({result.StopReason}).");
+            Console.WriteLine($"Reports: {folder}");
+            return result.HighestPassingRate is null ? ExitCodes.ThresholdBreached : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the search; the population is created once, before the first step.</summary>
+    public static async Task<CapacityResult> Search(IGrainFactory grains, string scenario, PopulationOptions population,
+        CapacitySearchOptions options, bool interactive, CancellationToken cancellationToken)
+    {
+        var context = new LoadContext(grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = interactive };
+        if (OrleansScenarios.NeedsPopulation(scenario))
+        {
+            await context.EnsurePopulationAsync(cancellationToken);
+        }
+
+        var search = new CapacitySearch(options, _ => OrleansScenarios.Create(scenario, context)[0]);
+        search.StepCompleted += s => Console.WriteLine(
+            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}% -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}");
+        return await search.RunAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Actors.Hosting;
+using Actors.Load;
+using Actors.Load.Engine;
+using Actors.Load.Scenarios;
+using Actors.Load.Simulations;
+using Actors.LoadTests.Population;
+using Actors.LoadTests.Scenarios;
+
+namespace Actors.LoadTests.Commands;
+
+/// <summary><c>run</c>: one scenario (or the weighted <c>mixed</c> blend) under an open or closed load shape.</summary>
+public static class RunCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var scenario = new Option<string>("--scenario") { Description = $"one of: {string.Join(", ", OrleansScenarios.Names)}", Required = true };
+        var rate = new Option<int?>("--rate") { Description = "open model: requests injected per second (Inject)" };
+        var copies = new Option<int?>("--copies") { Description = "closed model: concurrent copies looping back to back (KeepConstant)" };
+        var duration = new Option<string>("--duration") { Description = "measured duration, e.g. 30s, 2m", DefaultValueFactory = _ => "30s" };
+        var warmUp = new Option<string>("--warm-up") { Description = "warm-up before measuring (0 for none)", DefaultValueFactory = _ => "3s" };
+        var threshold = new Option<string[]>("--threshold") { Description = "SLO checks, e.g. \"p99<50ms,fail<0.1%\" (repeatable); a breach exits 1", AllowMultipleArgumentsPerToken = false };
+        var interval = new Option<string>("--interval") { Description = "reporting interval", DefaultValueFactory = _ => "5s" };
+        var command = new Command("run", "Run a scenario against the cluster and write reports (exit 0 passed, 1 threshold breached, 2 bad arguments).");
+        command.Options.Add(scenario);
+        command.Options.Add(rate);
+        command.Options.Add(copies);
+        command.Options.Add(duration);
+        command.Options.Add(warmUp);
+        command.Options.Add(threshold);
+        command.Options.Add(interval);
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var name = parse.GetValue(scenario)!;
+            var during = ArgumentParsers.Duration(parse.GetValue(duration), "--duration");
+            var warm = parse.GetValue(warmUp) is "0" or "0s" ? TimeSpan.Zero : ArgumentParsers.Duration(parse.GetValue(warmUp), "--warm-up");
+            var shape = Shape(parse.GetValue(rate), parse.GetValue(copies), during);
+            var (agentIndex, agentCount) = ArgumentParsers.Agent(parse.GetValue(common.Agent));
+            var population = new PopulationOptions
+            {
+                Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000),
+                AgentIndex = agentIndex,
+                AgentCount = agentCount,
+            };
+            var thresholds = parse.GetValue(threshold) ?? [];
+            if (!OrleansScenarios.Names.Contains(name))
+            {
+                throw new LoadConfigurationException($"--scenario '{name}': expected one of {string.Join(", ", OrleansScenarios.Names)}.");
+            }
+
+            foreach (var t in thresholds)
+            {
+                Load.Thresholds.ThresholdParser.Parse(t);
+            }
+
+            await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
+            Console.WriteLine($"Target: {cluster.Description}");
+            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(agentIndex)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
+            var scenarios = OrleansScenarios.Create(name, context)
+                .Select((s, i) => i == 0 ? s.WithLoadSimulations(shape).WithWarmUpDuration(warm) : s)
+                .ToArray();
+            var runner = LoadRunner.RegisterScenarios(scenarios)
+                .WithRunName(name)
+                .WithReportFolder(parse.GetValue(common.ReportDir)!)
+                .WithReportingInterval(ArgumentParsers.Duration(parse.GetValue(interval), "--interval"))
+                .WithAgent(agentIndex + 1, agentCount);
+            foreach (var t in thresholds)
+            {
+                runner = runner.WithThresholds(t);
+            }
+
+            if (parse.GetValue(common.NoConsole))
+            {
+                runner = runner.WithoutConsole();
+            }
+
+            var result = await runner.RunAsync(cancellationToken);
+            RunSummary.Print(result);
+            return ExitCodes.FromResult(result);
+        });
+        return command;
+    }
+
+    internal static LoadSimulation Shape(int? rate, int? copies, TimeSpan during) => (rate, copies) switch
+    {
+        ({ } r, null) => Simulation.Inject(ArgumentParsers.Positive(r, "--rate", 10_000_000), TimeSpan.FromSeconds(1), during),
+        (null, { } c) => Simulation.KeepConstant(ArgumentParsers.Positive(c, "--copies", 100_000), during),
+        (null, null) => throw new LoadConfigurationException("Give the load shape: --rate N (open model, requests/s) or --copies N (closed model)."),
+        _ => throw new LoadConfigurationException("--rate and --copies exclude each other: choose the open model (--rate) or the closed model (--copies)."),
+    };
+}

@@ -1,0 +1,3 @@
+using Actors.LoadTests;
+
+return await LoadTestsCli.RunAsync(args);

@@ -1,0 +1,72 @@
+using Actors.LoadTests.Population;
+using Spectre.Console;
+
+namespace Actors.LoadTests.Scenarios;
+
+/// <summary>What every Orleans scenario needs: the cluster, the population slice, and a run token for unique ids.</summary>
+public sealed class LoadContext
+{
+    private readonly int[] _slice;
+    private readonly object _gate = new();
+    private Task? _population;
+
+    public LoadContext(IGrainFactory grains, PopulationOptions population, string runToken)
+    {
+        Grains = grains;
+        Population = population;
+        RunToken = runToken;
+        _slice = population.SliceIndexes().ToArray();
+        if (_slice.Length == 0)
+        {
+            throw new ArgumentException($"Agent {population.AgentIndex}/{population.AgentCount} has no users among {population.Users}.");
+        }
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public PopulationOptions Population { get; }
+
+    /// <summary>Short token unique to this run and agent; prefixes transaction and transfer ids.</summary>
+    public string RunToken { get; }
+
+    /// <summary>When false, progress is printed as plain lines (CI logs, tests) instead of a live bar.</summary>
+    public bool InteractiveConsole { get; init; } = !System.Console.IsOutputRedirected;
+
+    /// <summary>Creates the population once per run, however many scenarios ask for it (their init).</summary>
+    public Task EnsurePopulationAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _population ??= SeedWithProgressAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedWithProgressAsync(CancellationToken cancellationToken)
+    {
+        var total = Population.SliceSize;
+        var label = $"population: {total:N0} users (agent {Population.AgentIndex}/{Population.AgentCount})";
+        if (!InteractiveConsole)
+        {
+            System.Console.WriteLine($"Creating or reusing {label}...");
+            await PopulationSeeder.SeedAsync(Grains, Population, null, cancellationToken);
+            System.Console.WriteLine($"Population ready: {total:N0} users.");
+            return;
+        }
+
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask(label, maxValue: total);
+            await PopulationSeeder.SeedAsync(Grains, Population, new Progress<int>(done => task.Value = done), cancellationToken);
+            task.Value = total;
+        });
+    }
+
+    /// <summary>A user index of this agent's slice, chosen by <paramref name="random"/>.</summary>
+    public int PickUser(Random random) => _slice[random.Next(_slice.Length)];
+
+    /// <summary>A transaction id unique across runs and agents (at most 56 characters).</summary>
+    public string TransactionId(string scenario, long invocation) => $"{RunToken}-{scenario[..Math.Min(scenario.Length, 8)]}-{invocation}";
+
+    public static string NewRunToken(int agentIndex) =>
+        $"r{agentIndex}x{Convert.ToString(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond % 0xFFFFFFFFFF, 16)}{Random.Shared.Next(0x1000):x3}";
+}

@@ -1,0 +1,108 @@
+using Actors.Load.Engine;
+using Actors.Load.Scenarios;
+using Actors.Load.Simulations;
+using Actors.Load.Statistics;
+using Actors.Load.Thresholds;
+
+namespace Actors.Load.Capacity;
+
+/// <summary>
+/// Raises the injection rate step by step until the SLO breaks, and reports the highest passing rate. Each step is
+/// a separate engine run injecting <c>rate</c> per second, evenly spaced, for <c>StepDuration</c>, against the scenario the factory builds for that
+/// rate (a scenario that already has load simulations keeps them).
+/// </summary>
+public sealed class CapacitySearch
+{
+    private readonly CapacitySearchOptions _options;
+    private readonly Func<int, CancellationToken, Task<ScenarioResult>> _probe;
+    private readonly string _scenario;
+
+    public CapacitySearch(CapacitySearchOptions options, Func<int, ScenarioProps> scenarioFactory)
+        : this(options, Probe(options, scenarioFactory), scenarioFactory(options.StartRate).Name)
+    {
+    }
+
+    /// <summary>For tests and custom drivers: <paramref name="probe"/> measures one rate.</summary>
+    internal CapacitySearch(CapacitySearchOptions options, Func<int, CancellationToken, Task<ScenarioResult>> probe, string scenario)
+    {
+        CapacitySearchOptionsValidator.Validate(options);
+        _options = options;
+        _probe = probe;
+        _scenario = scenario;
+    }
+
+    /// <summary>Called after each step (progress output).</summary>
+    public event Action<CapacityStep>? StepCompleted;
+
+    public async Task<CapacityResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var slo = ThresholdParser.Parse(_options.Slo);
+        var steps = new List<CapacityStep>();
+        int? best = null;
+        var rate = _options.StartRate;
+        string reason;
+        while (true)
+        {
+            var scenario = await _probe(rate, cancellationToken);
+            var step = Judge(rate, scenario, slo);
+            steps.Add(step);
+            StepCompleted?.Invoke(step);
+            if (!step.Passed)
+            {
+                reason = $"SLO broke at {rate}/s: {string.Join("; ", step.Breaches)}";
+                break;
+            }
+
+            best = rate;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                reason = "cancelled";
+                break;
+            }
+
+            if (rate >= _options.MaxRate)
+            {
+                reason = $"reached MaxRate {_options.MaxRate}/s without breaking the SLO";
+                break;
+            }
+
+            rate = _options.Next(rate);
+        }
+
+        return new CapacityResult(_scenario, _options.Slo, best, steps, reason);
+    }
+
+    private CapacityStep Judge(int rate, ScenarioResult scenario, IReadOnlyList<Threshold> slo)
+    {
+        var breaches = slo.Select(t => ThresholdEvaluator.Evaluate(scenario, t)).Where(r => !r.Passed).Select(r => r.Message).ToList();
+        var achieved = scenario.Rps;
+        if (achieved < rate * _options.MinAchievedRatio)
+        {
+            breaches.Add($"achieved {achieved:0.#}/s < {_options.MinAchievedRatio:P0} of the target {rate}/s");
+        }
+
+        var latency = scenario.Global.Ok.Latency;
+        return new CapacityStep(rate, achieved, latency.P50Ms, latency.P99Ms, scenario.FailPercent, scenario.Lag.LateStarts,
+            breaches.Count == 0, breaches);
+    }
+
+    private static Func<int, CancellationToken, Task<ScenarioResult>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
+        async (rate, cancellationToken) =>
+        {
+            var scenario = factory(rate);
+            if (scenario.LoadSimulations.Count == 0)
+            {
+                // One interval spanning the whole step keeps the spacing of rate-per-second exact for any step length.
+                var perStep = (int)Math.Max(1, Math.Round(rate * options.StepDuration.TotalSeconds));
+                scenario = scenario.WithLoadSimulations(Simulation.Inject(perStep, options.StepDuration, options.StepDuration));
+            }
+
+            var result = await LoadRunner.RegisterScenarios(scenario)
+                .WithoutConsole()
+                .WithoutReports()
+                .WithReportingInterval(options.ReportingInterval)
+                .WithTimeProvider(options.TimeProvider)
+                .RunAsync(cancellationToken);
+            return result.Scenarios[0];
+        };
+}

@@ -1,0 +1,36 @@
+namespace Actors.Load.Capacity;
+
+/// <summary>How a capacity search raises the rate. Checked by <see cref="CapacitySearchOptionsValidator"/>.</summary>
+public sealed record CapacitySearchOptions
+{
+    /// <summary>First injection rate (requests per second). Default 100.</summary>
+    public int StartRate { get; init; } = 100;
+
+    /// <summary>Multiply the rate by this after each passing step (default 1.5). Set 0 to use <see cref="Step"/>.</summary>
+    public double Factor { get; init; } = 1.5;
+
+    /// <summary>Add this to the rate after each passing step (used when <see cref="Factor"/> is 0).</summary>
+    public int Step { get; init; }
+
+    /// <summary>How long each rate is held. Default 10 s.</summary>
+    public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The search stops (passing) at this rate. Default 1,000,000.</summary>
+    public int MaxRate { get; init; } = 1_000_000;
+
+    /// <summary>The SLO, e.g. "p99&lt;50ms,fail&lt;0.1%"; a step passes when all hold.</summary>
+    public string Slo { get; init; } = "p99<50ms,fail<0.1%";
+
+    /// <summary>A step also fails when it achieved less than this share of the target rate (the target could not
+    /// even be offered or completed). Default 0.9.</summary>
+    public double MinAchievedRatio { get; init; } = 0.9;
+
+    /// <summary>Reporting interval inside each step. Default 1 s.</summary>
+    public TimeSpan ReportingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The rate after <paramref name="rate"/>; always at least one more.</summary>
+    public int Next(int rate) =>
+        (int)Math.Min(MaxRate, Factor > 0 ? Math.Max(rate + 1, Math.Ceiling(rate * Factor)) : (long)rate + Step);
+}

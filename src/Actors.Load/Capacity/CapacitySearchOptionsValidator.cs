@@ -1,0 +1,28 @@
+using Actors.Load.Thresholds;
+
+namespace Actors.Load.Capacity;
+
+/// <summary>Refuses bad capacity-search options naming the option and value.</summary>
+public static class CapacitySearchOptionsValidator
+{
+    public static void Validate(CapacitySearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Check(options.StartRate >= 1, nameof(options.StartRate), options.StartRate, "must be at least 1");
+        Check(options.MaxRate >= options.StartRate, nameof(options.MaxRate), options.MaxRate, $"must be at least StartRate ({options.StartRate})");
+        Check(options.Factor == 0 || options.Factor > 1, nameof(options.Factor), options.Factor, "must be greater than 1, or 0 to use Step");
+        Check(options.Factor > 0 || options.Step >= 1, nameof(options.Step), options.Step, "must be at least 1 when Factor is 0");
+        Check(options.StepDuration >= TimeSpan.FromMilliseconds(100), nameof(options.StepDuration), options.StepDuration, "must be at least 100 ms");
+        Check(options.MinAchievedRatio is > 0 and <= 1, nameof(options.MinAchievedRatio), options.MinAchievedRatio, "must be in (0, 1]");
+        Check(options.ReportingInterval >= TimeSpan.FromMilliseconds(10), nameof(options.ReportingInterval), options.ReportingInterval, "must be at least 10 ms");
+        ThresholdParser.Parse(options.Slo);
+    }
+
+    private static void Check(bool ok, string option, object value, string rule)
+    {
+        if (!ok)
+        {
+            throw new LoadConfigurationException($"Capacity search option {option} {rule} (was '{value}').");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Actors.Load.Reports;
+
+namespace Actors.Load.Engine;
+
+/// <summary>Run-wide settings; every value is checked by <see cref="LoadRunOptionsValidator"/> before the run.</summary>
+public sealed record LoadRunOptions
+{
+    /// <summary>Default length of a reporting interval: 5 seconds, as NBomber.</summary>
+    public static readonly TimeSpan DefaultReportingInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Default lateness above which an open-model start counts as lagging: 10 ms.</summary>
+    public static readonly TimeSpan DefaultLateThreshold = TimeSpan.FromMilliseconds(10);
+
+    public const string DefaultReportFolder = "reports";
+
+    /// <summary>Length of a reporting interval (statistics over time). Default 5 s; at least 10 ms.</summary>
+    public TimeSpan ReportingInterval { get; init; } = DefaultReportingInterval;
+
+    /// <summary>An open-model invocation starting later than this after its intended time is reported as lagging.</summary>
+    public TimeSpan LateThreshold { get; init; } = DefaultLateThreshold;
+
+    /// <summary>Parent folder; each run writes its own sub-folder. Default "reports".</summary>
+    public string ReportFolder { get; init; } = DefaultReportFolder;
+
+    /// <summary>Formats written at the end; empty = no reports at all. Default: all formats.</summary>
+    public IReadOnlyList<ReportFormat> ReportFormats { get; init; } = ReportFormatExtensions.All;
+
+    /// <summary>Shows the live Spectre.Console view; switch off for tests and CI logs.</summary>
+    public bool EnableConsole { get; init; } = true;
+
+    /// <summary>Thresholds applied to every scenario, e.g. "p99&lt;50ms,fail&lt;0.1%".</summary>
+    public IReadOnlyList<string> Thresholds { get; init; } = [];
+
+    /// <summary>The run's name, used in the report folder name. Default "run".</summary>
+    public string RunName { get; init; } = "run";
+
+    /// <summary>This agent's position in a multi-agent run: 1-based index and count (default 1 of 1).</summary>
+    public int AgentIndex { get; init; } = 1;
+
+    public int AgentCount { get; init; } = 1;
+
+    /// <summary>Seed of the engine's own randomness (InjectRandom); same seed, same schedule.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Clock for timestamps and delays; tests may inject a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

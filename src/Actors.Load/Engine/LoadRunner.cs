@@ -1,0 +1,219 @@
+using Actors.Load.Console;
+using Actors.Load.Reports;
+using Actors.Load.Scenarios;
+using Actors.Load.Statistics;
+using Actors.Load.Thresholds;
+using Spectre.Console;
+
+namespace Actors.Load.Engine;
+
+/// <summary>
+/// Runs registered scenarios concurrently, as NBomber's <c>NBomberRunner</c>:
+/// <c>await LoadRunner.RegisterScenarios(a, b).WithoutConsole().RunAsync()</c>. Phases: validate everything,
+/// init, warm-up (measurements discarded), the measured run with a reporting interval ticking, clean, reports.
+/// </summary>
+public sealed class LoadRunner
+{
+    private readonly IReadOnlyList<ScenarioProps> _scenarios;
+
+    private LoadRunner(IReadOnlyList<ScenarioProps> scenarios, LoadRunOptions options)
+    {
+        _scenarios = scenarios;
+        Options = options;
+    }
+
+    public LoadRunOptions Options { get; }
+
+    public static LoadRunner RegisterScenarios(params ScenarioProps[] scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        return new LoadRunner([.. scenarios], new LoadRunOptions());
+    }
+
+    public LoadRunner WithOptions(Func<LoadRunOptions, LoadRunOptions> change) => new(_scenarios, change(Options));
+
+    public LoadRunner WithReportingInterval(TimeSpan interval) => WithOptions(o => o with { ReportingInterval = interval });
+
+    public LoadRunner WithReportFolder(string folder) => WithOptions(o => o with { ReportFolder = folder });
+
+    public LoadRunner WithReportFormats(params ReportFormat[] formats) => WithOptions(o => o with { ReportFormats = formats });
+
+    public LoadRunner WithoutReports() => WithOptions(o => o with { ReportFormats = [] });
+
+    public LoadRunner WithoutConsole() => WithOptions(o => o with { EnableConsole = false });
+
+    public LoadRunner WithThresholds(string thresholds) =>
+        WithOptions(o => o with { Thresholds = [.. o.Thresholds, thresholds] });
+
+    public LoadRunner WithLateThreshold(TimeSpan lateness) => WithOptions(o => o with { LateThreshold = lateness });
+
+    public LoadRunner WithRunName(string name) => WithOptions(o => o with { RunName = name });
+
+    public LoadRunner WithAgent(int index, int count) => WithOptions(o => o with { AgentIndex = index, AgentCount = count });
+
+    public LoadRunner WithTimeProvider(TimeProvider timeProvider) => WithOptions(o => o with { TimeProvider = timeProvider });
+
+    /// <summary>Validates, runs and reports. Bad configuration throws <see cref="LoadConfigurationException"/> before
+    /// any scenario code runs; cancellation ends the run early but still returns (and reports) what was measured.</summary>
+    public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var (raw, folder) = await RunRawAsync(cancellationToken);
+        return ResultBuilder.Build(raw, folder);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, also returning the raw histograms (for merging in memory).</summary>
+    public async Task<(RawRun Raw, string? ReportFolder)> RunRawAsync(CancellationToken cancellationToken = default)
+    {
+        LoadRunOptionsValidator.Validate(Options);
+        var groups = ScenarioSetValidator.ValidateAndGroup(_scenarios);
+        foreach (var threshold in Options.Thresholds)
+        {
+            ThresholdParser.Parse(threshold);
+        }
+
+        var clock = new RunClock(Options.TimeProvider);
+        var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold));
+        var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock)).ToList();
+        var startedUtc = Options.TimeProvider.GetUtcNow();
+        var inited = new List<ScenarioProps>();
+        try
+        {
+            await InitAsync(inited, cancellationToken);
+            await WarmUpAsync(units, collectors.Values, cancellationToken);
+            var (duration, durations) = await MeasureAsync(units, clock, cancellationToken);
+            var raw = new RawRun
+            {
+                RunId = RunId(startedUtc),
+                Agents = [$"{Options.AgentIndex}/{Options.AgentCount}"],
+                StartedUtc = startedUtc,
+                Duration = duration,
+                ReportingInterval = Options.ReportingInterval,
+                GlobalThresholds = Options.Thresholds,
+                Scenarios = [.. _scenarios.Select(s => collectors[s.Name].ToRaw(
+                    durations[s.Name],
+                    [.. (s.LoadSimulations.Count > 0 ? s.LoadSimulations : Leader(units, s).LoadSimulations).Select(x => x.Describe())],
+                    [.. s.Thresholds.Select(t => t.Text)]))],
+            };
+            var folder = Options.ReportFormats.Count == 0
+                ? null
+                : ReportSet.Write(raw, Path.Combine(Options.ReportFolder, raw.RunId), Options.ReportFormats);
+            if (Options.EnableConsole)
+            {
+                SummaryPrinter.Print(AnsiConsole.Console, ResultBuilder.Build(raw, folder));
+            }
+
+            return (raw, folder);
+        }
+        finally
+        {
+            await CleanAsync(inited);
+        }
+    }
+
+    private static ScenarioProps Leader(List<ScenarioUnit> units, ScenarioProps scenario) =>
+        units.First(u => u.Collectors.Any(c => c.Name == scenario.Name)).Leader;
+
+    private string RunId(DateTimeOffset started)
+    {
+        var agent = Options.AgentCount > 1 ? $"_agent{Options.AgentIndex}of{Options.AgentCount}" : string.Empty;
+        return $"{started:yyyyMMdd_HHmmss}_{Options.RunName}{agent}";
+    }
+
+    private async Task InitAsync(List<ScenarioProps> inited, CancellationToken cancellationToken)
+    {
+        foreach (var scenario in _scenarios)
+        {
+            inited.Add(scenario);
+            if (scenario.Init is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await scenario.Init(new ScenarioInitContext(scenario.Name, cancellationToken));
+            }
+            catch (Exception ex) when (ex is not LoadConfigurationException)
+            {
+                throw new InvalidOperationException($"Init of scenario '{scenario.Name}' failed: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private async Task CleanAsync(List<ScenarioProps> inited)
+    {
+        foreach (var scenario in inited.Where(s => s.Clean is not null))
+        {
+            try
+            {
+                await scenario.Clean!(new ScenarioInitContext(scenario.Name, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                // A failing clean must not hide the run's result; it is reported and otherwise ignored.
+                if (Options.EnableConsole)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]Clean of scenario '{scenario.Name}' failed: {ex.Message}[/]");
+                }
+            }
+        }
+    }
+
+    private async Task WarmUpAsync(List<ScenarioUnit> units, IEnumerable<ScenarioCollector> collectors, CancellationToken cancellationToken)
+    {
+        var warming = units.Where(u => u.Leader.WarmUpDuration > TimeSpan.Zero).ToList();
+        if (warming.Count == 0)
+        {
+            return;
+        }
+
+        if (Options.EnableConsole)
+        {
+            AnsiConsole.MarkupLine($"[grey]Warm-up: {string.Join(", ", warming.Select(u => $"{u.Leader.Name} {u.Leader.WarmUpDuration.TotalSeconds:0.#}s"))}[/]");
+        }
+
+        await Task.WhenAll(warming.Select(u => ScenarioExecutor.RunAsync(u, u.Leader.WarmUpDuration, Options.Seed, cancellationToken)));
+        foreach (var collector in collectors)
+        {
+            collector.Reset();
+        }
+    }
+
+    private async Task<(TimeSpan Duration, Dictionary<string, TimeSpan> Durations)> MeasureAsync(
+        List<ScenarioUnit> units, RunClock clock, CancellationToken cancellationToken)
+    {
+        var start = clock.Now;
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        using var stopReporting = new CancellationTokenSource();
+        var runs = units.Select((u, i) => RunUnitAsync(u, clock, start, Options.Seed + i, durations, cancellationToken)).ToList();
+        var all = Task.WhenAll(runs);
+        var reporting = ReportingLoop.RunAsync(units.SelectMany(u => u.Collectors).ToList(), clock, start, Options.ReportingInterval, stopReporting.Token);
+        ILiveView view = Options.EnableConsole ? new SpectreLiveView(AnsiConsole.Console) : new NullLiveView();
+        var live = units.SelectMany(u => u.Collectors.Select(c => new LiveScenario(c, PlannedDuration(u), () => clock.Elapsed(start)))).ToList();
+        await view.RunAsync(live, all);
+        await all;
+        await stopReporting.CancelAsync();
+        await reporting;
+        return (clock.Elapsed(start), durations);
+    }
+
+    private static async Task RunUnitAsync(ScenarioUnit unit, RunClock clock, long start, int seed,
+        Dictionary<string, TimeSpan> durations, CancellationToken cancellationToken)
+    {
+        await ScenarioExecutor.RunAsync(unit, null, seed, cancellationToken);
+        var elapsed = clock.Elapsed(start);
+        lock (durations)
+        {
+            foreach (var collector in unit.Collectors)
+            {
+                collector.TakeInterval(elapsed, close: true);
+                durations[collector.Name] = elapsed;
+            }
+        }
+    }
+
+    private static TimeSpan? PlannedDuration(ScenarioUnit unit) =>
+        unit.Simulations.Any(s => s.During is null)
+            ? null
+            : unit.Simulations.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.During!.Value);
+}

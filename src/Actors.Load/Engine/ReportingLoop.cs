@@ -1,0 +1,26 @@
+using Actors.Load.Statistics;
+
+namespace Actors.Load.Engine;
+
+/// <summary>Closes a reporting interval on every collector each <c>interval</c> until stopped.</summary>
+internal static class ReportingLoop
+{
+    public static async Task RunAsync(IReadOnlyList<ScenarioCollector> collectors, RunClock clock, long start,
+        TimeSpan interval, CancellationToken stop)
+    {
+        for (var boundary = interval; !stop.IsCancellationRequested; boundary += interval)
+        {
+            await clock.DelayUntilAsync(start + clock.ToTimestampDelta(boundary), stop);
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            foreach (var collector in collectors)
+            {
+                // Boundaries are the planned ones, not "now": intervals stay aligned across agents for merging.
+                collector.TakeInterval(boundary);
+            }
+        }
+    }
+}

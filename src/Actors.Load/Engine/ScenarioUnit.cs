@@ -1,0 +1,125 @@
+using Actors.Load.Scenarios;
+using Actors.Load.Simulations;
+using Actors.Load.Statistics;
+
+namespace Actors.Load.Engine;
+
+/// <summary>
+/// What one load shape drives: a single scenario, or a group of weighted scenarios sharing the load of the first
+/// one, where each invocation picks a member with probability weight / total weight. Owns the invocation path.
+/// </summary>
+internal sealed class ScenarioUnit
+{
+    private readonly Member[] _members;
+    private readonly int _totalWeight;
+    private readonly RunClock _clock;
+    private int _pending;
+    private TaskCompletionSource? _drained;
+    private long _invocations;
+
+    public ScenarioUnit(IReadOnlyList<(ScenarioProps Props, ScenarioCollector Collector)> members, RunClock clock)
+    {
+        _members = [.. members.Select(m => new Member(m.Props, m.Collector, m.Props.Weight))];
+        _totalWeight = _members.Sum(m => Math.Max(m.Weight, 0));
+        _clock = clock;
+        Leader = members[0].Props;
+    }
+
+    public ScenarioProps Leader { get; }
+
+    public IReadOnlyList<LoadSimulation> Simulations => Leader.LoadSimulations;
+
+    public IEnumerable<ScenarioCollector> Collectors => _members.Select(m => m.Collector);
+
+    public RunClock Clock => _clock;
+
+    public long NextInvocationNumber() => Interlocked.Increment(ref _invocations) - 1;
+
+    public void SetCopies(int copies)
+    {
+        foreach (var member in _members)
+        {
+            member.Collector.SetCopies(copies);
+        }
+    }
+
+    /// <summary>Counts an open-model start against the member that will run it (the leader when unweighted).</summary>
+    public void IntendedStart(ScenarioCollector collector, TimeSpan lateness) => collector.IntendedStart(lateness);
+
+    /// <summary>Chooses the member for the next invocation.</summary>
+    public (ScenarioProps Props, ScenarioCollector Collector) Pick()
+    {
+        if (_members.Length == 1)
+        {
+            return (_members[0].Props, _members[0].Collector);
+        }
+
+        var ticket = Random.Shared.Next(_totalWeight);
+        foreach (var member in _members)
+        {
+            ticket -= member.Weight;
+            if (ticket < 0)
+            {
+                return (member.Props, member.Collector);
+            }
+        }
+
+        return (_members[^1].Props, _members[^1].Collector);
+    }
+
+    /// <summary>
+    /// Runs one invocation and records it. Latency runs from the earlier of the intended and the actual start:
+    /// a late start (generator or target stalled) counts against the target, so there is no coordinated omission.
+    /// </summary>
+    public async Task InvokeAsync(ScenarioProps props, ScenarioCollector collector, ScenarioContext context, long intendedStart)
+    {
+        Interlocked.Increment(ref _pending);
+        collector.InvocationStarted();
+        try
+        {
+            var start = _clock.Now;
+            var from = Math.Min(start, intendedStart);
+            IResponse? response;
+            try
+            {
+                response = await props.Run(context) ?? Response.Fail("null_response");
+            }
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            {
+                response = null; // cut off by the end of the run: neither ok nor failed
+            }
+            catch (Exception ex)
+            {
+                response = Response.Fail(ex.GetType().Name, ex.Message);
+            }
+
+            if (response is not null)
+            {
+                collector.Global.Record(response, _clock.ToMicroseconds(_clock.Now - from));
+            }
+        }
+        finally
+        {
+            collector.InvocationFinished();
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                Volatile.Read(ref _drained)?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes when no invocation is in flight (called once scheduling has stopped).</summary>
+    public Task DrainAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _drained, drained);
+        if (Volatile.Read(ref _pending) == 0)
+        {
+            drained.TrySetResult();
+        }
+
+        return drained.Task;
+    }
+
+    private sealed record Member(ScenarioProps Props, ScenarioCollector Collector, int Weight);
+}

@@ -1,0 +1,105 @@
+using HdrHistogram;
+
+namespace Actors.Load.Statistics;
+
+// The raw, mergeable record of a run: exact histograms and counters, nothing derived. Reports are computed from
+// it (ResultBuilder) and it is what agents save and `merge` adds together (RawRunMerger).
+
+/// <summary>Everything one run (or the merge of several agents' runs) measured.</summary>
+public sealed class RawRun
+{
+    public required string RunId { get; init; }
+
+    /// <summary>Which agents contributed ("1/1" for a single run; several after a merge).</summary>
+    public required IReadOnlyList<string> Agents { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    public required TimeSpan ReportingInterval { get; init; }
+
+    public required IReadOnlyList<RawScenario> Scenarios { get; init; }
+
+    /// <summary>Thresholds applied to every scenario, as their original text.</summary>
+    public IReadOnlyList<string> GlobalThresholds { get; init; } = [];
+}
+
+/// <summary>One scenario's measurements: the whole invocation (<see cref="Global"/>) and each named step.</summary>
+public sealed class RawScenario
+{
+    public required string Name { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    public required RawStep Global { get; init; }
+
+    public required IReadOnlyList<RawStep> Steps { get; init; }
+
+    /// <summary>Load-shape gauges per reporting interval (concurrency, copies, intended and late starts).</summary>
+    public required IReadOnlyList<RawLoadInterval> Intervals { get; init; }
+
+    public required IReadOnlyList<string> Simulations { get; init; }
+
+    public required IReadOnlyList<string> Thresholds { get; init; }
+
+    /// <summary>Open-model invocations scheduled (intended starts).</summary>
+    public long IntendedStarts { get; init; }
+
+    /// <summary>Invocations that started later than <see cref="LateThreshold"/> after their intended time.</summary>
+    public long LateStarts { get; init; }
+
+    public TimeSpan LateThreshold { get; init; }
+
+    public TimeSpan MaxLateness { get; init; }
+}
+
+/// <summary>Exact latency histograms (µs) and counters of a step or of a whole scenario.</summary>
+public sealed class RawStep
+{
+    public required string Name { get; init; }
+
+    public required HistogramBase Ok { get; init; }
+
+    public required HistogramBase Fail { get; init; }
+
+    public long OkBytes { get; init; }
+
+    public long FailBytes { get; init; }
+
+    public required IReadOnlyDictionary<string, long> StatusCodes { get; init; }
+
+    public required IReadOnlyDictionary<string, long> ErrorKinds { get; init; }
+
+    public required IReadOnlyList<RawStepInterval> Intervals { get; init; }
+}
+
+/// <summary>The histograms of one reporting interval; <see cref="Index"/> aligns intervals across agents.</summary>
+public sealed class RawStepInterval
+{
+    public required int Index { get; init; }
+
+    public required HistogramBase Ok { get; init; }
+
+    public required HistogramBase Fail { get; init; }
+}
+
+/// <summary>Load gauges of one reporting interval.</summary>
+public sealed class RawLoadInterval
+{
+    public required int Index { get; init; }
+
+    public required TimeSpan Start { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>Highest number of invocations in flight at once during the interval.</summary>
+    public int MaxConcurrency { get; init; }
+
+    /// <summary>Closed-model copies running at the end of the interval.</summary>
+    public int Copies { get; init; }
+
+    public long IntendedStarts { get; init; }
+
+    public long LateStarts { get; init; }
+}

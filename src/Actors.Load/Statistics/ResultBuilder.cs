@@ -1,0 +1,124 @@
+using Actors.Load.Thresholds;
+using HdrHistogram;
+
+namespace Actors.Load.Statistics;
+
+/// <summary>Derives the report-ready <see cref="RunResult"/> from a <see cref="RawRun"/>, thresholds included.</summary>
+public static class ResultBuilder
+{
+    public static RunResult Build(RawRun raw, string? reportFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var global = raw.GlobalThresholds.SelectMany(ThresholdParser.Parse).ToList();
+        var scenarios = raw.Scenarios.Select(s => BuildScenario(s, raw.ReportingInterval)).ToList();
+        var verdicts = new List<ThresholdResult>();
+        foreach (var (rawScenario, scenario) in raw.Scenarios.Zip(scenarios))
+        {
+            var own = rawScenario.Thresholds.SelectMany(ThresholdParser.Parse);
+            verdicts.AddRange(own.Concat(global).Select(t => ThresholdEvaluator.Evaluate(scenario, t)));
+        }
+
+        return new RunResult
+        {
+            RunId = raw.RunId,
+            Agents = raw.Agents,
+            StartedUtc = raw.StartedUtc,
+            DurationSeconds = raw.Duration.TotalSeconds,
+            ReportingIntervalSeconds = raw.ReportingInterval.TotalSeconds,
+            Scenarios = scenarios,
+            Thresholds = verdicts,
+            ReportFolder = reportFolder,
+        };
+    }
+
+    public static LatencyResult Latency(HistogramBase histogram)
+    {
+        if (histogram.TotalCount == 0)
+        {
+            return LatencyResult.Empty;
+        }
+
+        return new LatencyResult
+        {
+            MinMs = Ms(histogram.LowestEquivalentValue(histogram.RecordedValues().First().ValueIteratedTo)),
+            MeanMs = histogram.GetMean() / 1000.0,
+            MaxMs = Ms(histogram.GetMaxValue()),
+            StdDevMs = histogram.GetStdDeviation() / 1000.0,
+            P50Ms = Ms(histogram.GetValueAtPercentile(50)),
+            P75Ms = Ms(histogram.GetValueAtPercentile(75)),
+            P95Ms = Ms(histogram.GetValueAtPercentile(95)),
+            P99Ms = Ms(histogram.GetValueAtPercentile(99)),
+            P999Ms = Ms(histogram.GetValueAtPercentile(99.9)),
+        };
+    }
+
+    private static double Ms(long microseconds) => microseconds / 1000.0;
+
+    private static ScenarioResult BuildScenario(RawScenario raw, TimeSpan interval) => new()
+    {
+        Name = raw.Name,
+        DurationSeconds = raw.Duration.TotalSeconds,
+        Simulations = raw.Simulations,
+        Global = BuildStep(raw.Global, raw.Duration, raw.Intervals, interval),
+        Steps = [.. raw.Steps.Select(s => BuildStep(s, raw.Duration, raw.Intervals, interval))],
+        Load = [.. raw.Intervals.Select(i => new LoadIntervalResult
+        {
+            Index = i.Index,
+            StartSeconds = i.Start.TotalSeconds,
+            MaxConcurrency = i.MaxConcurrency,
+            Copies = i.Copies,
+            IntendedStarts = i.IntendedStarts,
+            LateStarts = i.LateStarts,
+        })],
+        Lag = new LagResult
+        {
+            IntendedStarts = raw.IntendedStarts,
+            LateStarts = raw.LateStarts,
+            LateThresholdMs = raw.LateThreshold.TotalMilliseconds,
+            MaxLatenessMs = raw.MaxLateness.TotalMilliseconds,
+        },
+    };
+
+    private static StepResult BuildStep(RawStep raw, TimeSpan duration, IReadOnlyList<RawLoadInterval> load, TimeSpan interval)
+    {
+        var seconds = Math.Max(duration.TotalSeconds, 1e-9);
+        var total = raw.Ok.TotalCount + raw.Fail.TotalCount;
+        var byIndex = load.ToDictionary(i => i.Index);
+        return new StepResult
+        {
+            Name = raw.Name,
+            Ok = Measure(raw.Ok, raw.OkBytes, seconds),
+            Fail = Measure(raw.Fail, raw.FailBytes, seconds),
+            Rps = total / seconds,
+            FailPercent = total == 0 ? 0 : 100.0 * raw.Fail.TotalCount / total,
+            StatusCodes = Entries(raw.StatusCodes),
+            ErrorKinds = Entries(raw.ErrorKinds),
+            Intervals = [.. raw.Intervals.Select(i =>
+            {
+                var span = byIndex.TryGetValue(i.Index, out var l) ? l.Duration : interval;
+                var start = byIndex.TryGetValue(i.Index, out var s) ? s.Start : interval * i.Index;
+                return new IntervalResult
+                {
+                    Index = i.Index,
+                    StartSeconds = start.TotalSeconds,
+                    DurationSeconds = span.TotalSeconds,
+                    OkCount = i.Ok.TotalCount,
+                    FailCount = i.Fail.TotalCount,
+                    Rps = (i.Ok.TotalCount + i.Fail.TotalCount) / Math.Max(span.TotalSeconds, 1e-9),
+                    OkLatency = Latency(i.Ok),
+                };
+            })],
+        };
+    }
+
+    private static MeasureResult Measure(HistogramBase histogram, long bytes, double seconds) => new()
+    {
+        Count = histogram.TotalCount,
+        Rps = histogram.TotalCount / seconds,
+        Bytes = bytes,
+        Latency = Latency(histogram),
+    };
+
+    private static List<CountEntry> Entries(IReadOnlyDictionary<string, long> counts) =>
+        [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new CountEntry(p.Key, p.Value))];
+}

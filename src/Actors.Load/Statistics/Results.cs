@@ -1,0 +1,171 @@
+using Actors.Load.Thresholds;
+
+namespace Actors.Load.Statistics;
+
+// The computed, report-ready view of a run. Plain records with init properties so that report.json
+// round-trips through System.Text.Json; everything here is derived from a RawRun by ResultBuilder.
+
+/// <summary>The outcome of a run: per-scenario statistics and the threshold verdicts.</summary>
+public sealed record RunResult
+{
+    public required string RunId { get; init; }
+
+    public required IReadOnlyList<string> Agents { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required double ReportingIntervalSeconds { get; init; }
+
+    public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
+
+    public required IReadOnlyList<ThresholdResult> Thresholds { get; init; }
+
+    public bool AllThresholdsPassed => Thresholds.All(t => t.Passed);
+
+    /// <summary>Where the reports were written, or null when reports were disabled.</summary>
+    public string? ReportFolder { get; init; }
+
+    public ScenarioResult Scenario(string name) =>
+        Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"No scenario '{name}' in the run.");
+}
+
+/// <summary>One scenario: whole-invocation statistics, named steps, the load profile over time and lag.</summary>
+public sealed record ScenarioResult
+{
+    public required string Name { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required IReadOnlyList<string> Simulations { get; init; }
+
+    public required StepResult Global { get; init; }
+
+    public required IReadOnlyList<StepResult> Steps { get; init; }
+
+    public required IReadOnlyList<LoadIntervalResult> Load { get; init; }
+
+    public required LagResult Lag { get; init; }
+
+    public long OkCount => Global.Ok.Count;
+
+    public long FailCount => Global.Fail.Count;
+
+    public double FailPercent => Global.FailPercent;
+
+    /// <summary>All requests (ok + fail) per second over the scenario's duration.</summary>
+    public double Rps => Global.Rps;
+}
+
+/// <summary>Statistics of one step, or of whole invocations (<see cref="ScenarioResult.Global"/>).</summary>
+public sealed record StepResult
+{
+    public required string Name { get; init; }
+
+    public required MeasureResult Ok { get; init; }
+
+    public required MeasureResult Fail { get; init; }
+
+    public required double Rps { get; init; }
+
+    public required double FailPercent { get; init; }
+
+    public required IReadOnlyList<CountEntry> StatusCodes { get; init; }
+
+    public required IReadOnlyList<CountEntry> ErrorKinds { get; init; }
+
+    public required IReadOnlyList<IntervalResult> Intervals { get; init; }
+}
+
+/// <summary>Count, throughput, bytes and latency of the ok (or fail) requests.</summary>
+public sealed record MeasureResult
+{
+    public required long Count { get; init; }
+
+    public required double Rps { get; init; }
+
+    public required long Bytes { get; init; }
+
+    public required LatencyResult Latency { get; init; }
+}
+
+/// <summary>Latency distribution in milliseconds (recorded in microseconds by HdrHistogram).</summary>
+public sealed record LatencyResult
+{
+    public static readonly LatencyResult Empty = new();
+
+    public double MinMs { get; init; }
+
+    public double MeanMs { get; init; }
+
+    public double MaxMs { get; init; }
+
+    public double StdDevMs { get; init; }
+
+    public double P50Ms { get; init; }
+
+    public double P75Ms { get; init; }
+
+    public double P95Ms { get; init; }
+
+    public double P99Ms { get; init; }
+
+    public double P999Ms { get; init; }
+}
+
+/// <summary>One reporting interval of a step.</summary>
+public sealed record IntervalResult
+{
+    public required int Index { get; init; }
+
+    public required double StartSeconds { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required long OkCount { get; init; }
+
+    public required long FailCount { get; init; }
+
+    public required double Rps { get; init; }
+
+    public required LatencyResult OkLatency { get; init; }
+}
+
+/// <summary>The achieved load shape in one reporting interval.</summary>
+public sealed record LoadIntervalResult
+{
+    public required int Index { get; init; }
+
+    public required double StartSeconds { get; init; }
+
+    public required int MaxConcurrency { get; init; }
+
+    public required int Copies { get; init; }
+
+    public required long IntendedStarts { get; init; }
+
+    public required long LateStarts { get; init; }
+}
+
+/// <summary>How well the open-model generator kept its schedule.</summary>
+public sealed record LagResult
+{
+    public required long IntendedStarts { get; init; }
+
+    public required long LateStarts { get; init; }
+
+    public required double LateThresholdMs { get; init; }
+
+    public required double MaxLatenessMs { get; init; }
+
+    public bool IsLagging => LateStarts > 0;
+
+    /// <summary>"lagging: N requests started > X ms late (max Y ms)" or "on schedule".</summary>
+    public string Summary => IsLagging
+        ? $"lagging: {LateStarts} of {IntendedStarts} requests started > {LateThresholdMs:0.###} ms late (max {MaxLatenessMs:0.#} ms)"
+        : IntendedStarts > 0 ? $"on schedule: {IntendedStarts} requests started within {LateThresholdMs:0.###} ms" : "closed model";
+}
+
+/// <summary>A named counter (status code or error kind).</summary>
+public sealed record CountEntry(string Name, long Count);

@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using Actors.Load.Scenarios;
+using HdrHistogram;
+
+namespace Actors.Load.Statistics;
+
+/// <summary>
+/// Thread-safe recording for one step (or a whole scenario). Latencies go into HdrHistogram recorders, which are
+/// wait-free for writers; each reporting tick swaps out the interval histogram and adds it to the total.
+/// </summary>
+internal sealed class StepCollector
+{
+    private readonly Recorder _ok = LatencyHistogram.CreateRecorder();
+    private readonly Recorder _fail = LatencyHistogram.CreateRecorder();
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _statusCodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _errorKinds = new(StringComparer.Ordinal);
+    private readonly List<RawStepInterval> _intervals = [];
+    private HistogramBase _okTotal = LatencyHistogram.Create();
+    private HistogramBase _failTotal = LatencyHistogram.Create();
+    private long _okBytes;
+    private long _failBytes;
+    private long _okCount;
+    private long _failCount;
+
+    public StepCollector(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>Live counters for the console (not used for reports, which come from histograms).</summary>
+    public long OkCount => Volatile.Read(ref _okCount);
+
+    public long FailCount => Volatile.Read(ref _failCount);
+
+    public void Record(IResponse response, long latencyMicroseconds)
+    {
+        var value = LatencyHistogram.Clamp(latencyMicroseconds);
+        if (response.IsError)
+        {
+            _fail.RecordValue(value);
+            Interlocked.Increment(ref _failCount);
+            Interlocked.Add(ref _failBytes, response.SizeBytes);
+            Count(_errorKinds, response.StatusCode ?? "fail");
+        }
+        else
+        {
+            _ok.RecordValue(value);
+            Interlocked.Increment(ref _okCount);
+            Interlocked.Add(ref _okBytes, response.SizeBytes);
+        }
+
+        if (response.StatusCode is not null)
+        {
+            Count(_statusCodes, response.StatusCode);
+        }
+    }
+
+    /// <summary>Closes the current reporting interval (called by the single reporting loop only).</summary>
+    public RawStepInterval TakeInterval(int index)
+    {
+        var interval = new RawStepInterval { Index = index, Ok = _ok.GetIntervalHistogram(), Fail = _fail.GetIntervalHistogram() };
+        _okTotal.Add(interval.Ok);
+        _failTotal.Add(interval.Fail);
+        _intervals.Add(interval);
+        return interval;
+    }
+
+    /// <summary>Forgets everything recorded so far (end of warm-up).</summary>
+    public void Reset()
+    {
+        _ok.GetIntervalHistogram();
+        _fail.GetIntervalHistogram();
+        _okTotal = LatencyHistogram.Create();
+        _failTotal = LatencyHistogram.Create();
+        _intervals.Clear();
+        _statusCodes.Clear();
+        _errorKinds.Clear();
+        Interlocked.Exchange(ref _okBytes, 0);
+        Interlocked.Exchange(ref _failBytes, 0);
+        Interlocked.Exchange(ref _okCount, 0);
+        Interlocked.Exchange(ref _failCount, 0);
+    }
+
+    public RawStep ToRaw() => new()
+    {
+        Name = Name,
+        Ok = _okTotal.Copy(),
+        Fail = _failTotal.Copy(),
+        OkBytes = Interlocked.Read(ref _okBytes),
+        FailBytes = Interlocked.Read(ref _failBytes),
+        StatusCodes = Snapshot(_statusCodes),
+        ErrorKinds = Snapshot(_errorKinds),
+        Intervals = [.. _intervals],
+    };
+
+    private static void Count(ConcurrentDictionary<string, StrongBox<long>> counters, string key) =>
+        Interlocked.Increment(ref counters.GetOrAdd(key, static _ => new StrongBox<long>()).Value);
+
+    private static Dictionary<string, long> Snapshot(ConcurrentDictionary<string, StrongBox<long>> counters) =>
+        counters.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+}

@@ -1,0 +1,92 @@
+using Actors.Accounts;
+using Actors.Tests.Support;
+using Actors.Users;
+
+namespace Actors.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class InboxGrainTests(ClusterFixture fixture)
+{
+    private const string Bank = "CHASE";
+
+    private Task Grant(Customer customer, string bank, ConsentPurpose purpose, DateTimeOffset? expiresAt = null) =>
+        customer.User.GrantConsent(bank, purpose, expiresAt, Customer.SelfActor);
+
+    private static async Task<string[]> InboxIds(Customer customer) =>
+        (await customer.User.GetInbox()).Select(m => m.TransactionId ?? "(none)").ToArray();
+
+    [Fact]
+    public async Task Transaction_notification_reaches_the_inbox_only_with_consent_for_that_bank()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        var citi = await customer.OpenAndLinkAnother(fixture.Grains, "CITI");
+
+        await customer.Account.Deposit("before-consent", Amounts.Usd(100));
+        Assert.Empty(await customer.User.GetInbox());
+
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+        await Grant(customer, "CITI", ConsentPurpose.BalanceView);
+        await customer.Account.Deposit("chase-1", Amounts.Usd(250));
+        await citi.Deposit("citi-1", Amounts.Usd(300));
+
+        var message = Assert.Single(await customer.User.GetInbox());
+        Assert.Equal((InboxMessageKind.Transaction, Bank, customer.AccountId, "chase-1"), (message.Kind, message.Bank, message.AccountId, message.TransactionId));
+        Assert.Contains("2.50 USD", message.Text, StringComparison.Ordinal);
+        Assert.Contains("balance 3.50 USD", message.Text, StringComparison.Ordinal);
+        Assert.Equal(fixture.Time.GetUtcNow(), message.At);
+    }
+
+    [Fact]
+    public async Task Only_applied_postings_are_notified_and_only_once()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+
+        await customer.Account.Deposit("dep-1", Amounts.Usd(1_000));
+        await customer.Account.Deposit("dep-1", Amounts.Usd(1_000));
+        await customer.Account.Withdraw("wd-too-much", Amounts.Usd(5_000));
+        await customer.Account.Authorize(TestAccounts.Card("card-1", Amounts.Usd(200)));
+
+        Assert.Equal(["dep-1", "card-1"], await InboxIds(customer));
+    }
+
+    [Fact]
+    public async Task Notifications_stop_right_after_revoke()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+        await customer.Account.Deposit("dep-1", Amounts.Usd(100));
+
+        await customer.User.RevokeConsent(Bank, ConsentPurpose.TransactionNotifications, Customer.SelfActor);
+        await customer.Account.Deposit("dep-2", Amounts.Usd(100));
+
+        Assert.Equal(["dep-1"], await InboxIds(customer));
+    }
+
+    [Fact]
+    public async Task Notifications_stop_once_the_consent_expires()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications, fixture.Time.GetUtcNow().AddMinutes(10));
+        await customer.Account.Deposit("dep-1", Amounts.Usd(100));
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(10));
+        await customer.Account.Deposit("dep-2", Amounts.Usd(100));
+
+        Assert.Equal(["dep-1"], await InboxIds(customer));
+    }
+
+    [Fact]
+    public async Task Inbox_keeps_only_the_newest_messages()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+
+        for (var i = 1; i <= TestSiloConfigurator.InboxCapacity + 3; i++)
+        {
+            await customer.Account.Deposit($"dep-{i}", Amounts.Usd(i));
+        }
+
+        Assert.Equal(["dep-4", "dep-5", "dep-6", "dep-7", "dep-8"], await InboxIds(customer));
+    }
+}

@@ -1,0 +1,42 @@
+using Actors.Domain;
+using Actors.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Actors.Tests.Cluster;
+
+/// <summary>
+/// The registrations <c>ActorsSiloHosting.AddActorsSilo</c> makes, minus clustering (the test host
+/// brings its own): the same storage and reminders (<see cref="ActorsStorageHosting.AddActorsStorage"/>), the domain options, and a
+/// <see cref="FakeTimeProvider"/> as the TimeProvider our grains read. Orleans' own background
+/// loops stay on real time, so advancing the fake clock moves only the domain's "now". A
+/// <see cref="NotificationRecorder"/> watches what reaches the user grains' inboxes.
+/// </summary>
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    /// <summary>Small, so that a test can overflow the inbox in a few postings.</summary>
+    public const int InboxCapacity = 5;
+
+    public static readonly DateTimeOffset Start = new(2030, 1, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddActorsStorage();
+
+        var services = siloBuilder.Services;
+        services.AddSingleton(Options.Create(new AccountOptions()));
+        services.AddSingleton(Options.Create(new UserOptions { InboxCapacity = InboxCapacity }));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+
+        // Grain-facing runtime time (activation keep-alive, deactivation timeouts) stays real too:
+        // our grains take the unkeyed TimeProvider, so only they see the fake clock.
+        services.AddKeyedSingleton(TimeProviderNames.Grains, TimeProvider.System);
+
+        var notifications = new NotificationRecorder();
+        services.AddSingleton(notifications);
+        siloBuilder.AddIncomingGrainCallFilter(notifications);
+    }
+}

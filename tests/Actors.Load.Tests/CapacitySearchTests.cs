@@ -1,0 +1,78 @@
+using Actors.Load.Capacity;
+using Actors.Load.Scenarios;
+using Actors.Load.Simulations;
+using Actors.Load.Statistics;
+
+namespace Actors.Load.Tests;
+
+public sealed class CapacitySearchTests
+{
+    // A fake target whose p99 (in ms) is a tenth of the offered rate, with every request served.
+    private static Task<ScenarioResult> Probe(int rate, CancellationToken _)
+    {
+        var micros = Enumerable.Repeat((long)rate * 100, 100);
+        var raw = RawRuns.Single("card_authorization", micros, failures: 0, thresholds: []);
+        var scaled = ResultBuilder.Build(raw).Scenarios[0];
+        return Task.FromResult(scaled with { Global = scaled.Global with { Rps = rate } });
+    }
+
+    [Fact]
+    public async Task Raises_the_rate_by_the_factor_until_the_slo_breaks_and_reports_the_highest_passing_rate()
+    {
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms" };
+
+        var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
+
+        Assert.Equal([100, 200, 400, 800], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(400, result.HighestPassingRate);
+        Assert.False(result.Steps[^1].Passed);
+        Assert.Contains("p99<50ms", result.StopReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Additive_steps_and_max_rate_stop_the_search()
+    {
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 0, Step = 50, MaxRate = 250, Slo = "p99<1s" };
+
+        var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
+
+        Assert.Equal([100, 150, 200, 250], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(250, result.HighestPassingRate);
+        Assert.Contains("MaxRate", result.StopReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 1.5, 0, "StartRate")]
+    [InlineData(100, 1.0, 0, "Factor")]
+    [InlineData(100, 0, 0, "Step")]
+    public void Bad_options_are_refused_naming_the_option(int start, double factor, int step, string option)
+    {
+        var options = new CapacitySearchOptions { StartRate = start, Factor = factor, Step = step };
+
+        var error = Assert.Throws<LoadConfigurationException>(() => new CapacitySearch(options, Probe, "x"));
+
+        Assert.Contains(option, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Real_engine_search_against_a_fast_step_passes_every_step_up_to_max_rate_and_writes_a_chart()
+    {
+        var options = new CapacitySearchOptions
+        {
+            StartRate = 50, Factor = 2, MaxRate = 200, StepDuration = TimeSpan.FromMilliseconds(400),
+            ReportingInterval = TimeSpan.FromMilliseconds(200), Slo = "p99<2s,fail<1%", MinAchievedRatio = 0.5,
+        };
+        var search = new CapacitySearch(options, rate => Scenario.Create("capacity_probe", Fakes.Instant));
+
+        var result = await search.RunAsync();
+        var folder = CapacityReportWriter.Write(result, Path.Combine(Path.GetTempPath(), "actors_capacity_" + Guid.NewGuid().ToString("N")));
+
+        Assert.True(result.Steps.Count == 3, result.StopReason);
+        Assert.Equal([50, 100, 200], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(200, result.HighestPassingRate);
+        var html = await File.ReadAllTextAsync(Path.Combine(folder, "capacity.html"));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "capacity.json")));
+        Directory.Delete(folder, recursive: true);
+    }
+}
