@@ -31,6 +31,7 @@ public static class ActorsSiloHosting
         builder.Services.AddSingleton(Options.Create(silo));
         builder.Services.AddSingleton(Options.Create(accounts));
         builder.Services.AddSingleton(Options.Create(users));
+        builder.Services.AddActorsFraudDetection(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

@@ -33,6 +33,13 @@ public sealed class AccountState
 
     /// <summary>Pages of the recent history (kept as separate states, see PagedJournal).</summary>
     [Id(15)] public Storage.JournalCursor History { get; set; }
+
+    /// <summary>What the fraud detector remembers about this account: fixed-size windows and counters.</summary>
+    [Id(16)] public Fraud.AccountFraudProfile FraudProfile { get; set; } = new();
+
+    /// <summary>The latest fraud alerts (a ring of <see cref="FraudAlertRecord.Kept"/>), as the bank sees them.</summary>
+    [Id(17)] public FraudAlertRecord[] Alerts { get; set; } = [];
+    [Id(18)] public int AlertNext { get; set; }
 }
 
 /// <summary>

@@ -49,6 +49,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetHistory")]
     Task<IReadOnlyList<HistoryEntry>> GetHistory(int max);
 
+    /// <summary>The latest fraud alerts on this account (the bank side always sees them), newest first.</summary>
+    [Alias("GetAlerts")]
+    Task<IReadOnlyList<FraudAlertRecord>> GetAlerts();
+
+    /// <summary>The owner's answer to an alert: "not me" freezes the account, "it was me" clears it.</summary>
+    [Alias("ResolveAlert")]
+    Task<FraudAlertRecord> ResolveAlert(string transactionId, AlertFeedback feedback);
+
     /// <summary>Called by the owner's user grain whenever a consent for this bank changes.</summary>
     [Alias("UpdateMessengerConsent")]
     Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot);

@@ -5,6 +5,8 @@ namespace Actors.Accounts;
 /// <summary>
 /// The answer to a posting (deposit, withdrawal, card authorization, transfer leg).
 /// A repeated transaction id returns the first answer again with <see cref="Replayed"/> set.
+/// <see cref="Fraud"/> is the fraud detector's assessment of a card authorization (clean otherwise,
+/// and on a replay, which never reaches the detector again).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Actors.PostingResult")]
 public sealed record PostingResult(
@@ -15,7 +17,8 @@ public sealed record PostingResult(
     [property: Id(4)] Money.Money Amount,
     [property: Id(5)] Money.Money Balance,
     [property: Id(6)] bool Replayed = false,
-    [property: Id(7)] string? Message = null)
+    [property: Id(7)] string? Message = null,
+    [property: Id(8)] Fraud.FraudAssessment Fraud = default)
 {
     public bool Approved => Outcome == PostingOutcome.Applied;
 

@@ -19,4 +19,5 @@ public enum DomainError
     InvalidArgument = 13,
     NotAccountOwner = 14,
     TransferNotFound = 15,
+    AlertNotFound = 16,
 }

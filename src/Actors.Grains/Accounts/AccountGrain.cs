@@ -1,9 +1,10 @@
 using Actors.Domain;
+using Actors.Domain.Fraud;
+using Actors.Grains.Storage;
 using Actors.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Actors.Grains.Storage;
 using Orleans.Storage;
 
 namespace Actors.Accounts;
@@ -20,6 +21,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountGrain> _logger;
+    private readonly IFraudDetector _detector;
     private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
     private PagedJournal<HistoryEntry> _history = null!;
@@ -28,17 +30,19 @@ public sealed class AccountGrain : Grain, IAccountGrain
         [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
         IOptions<AccountOptions> options,
         TimeProvider time,
-        ILogger<AccountGrain> logger)
+        ILogger<AccountGrain> logger,
+        IFraudDetector detector)
     {
         _state = state;
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _detector = detector;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options);
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options, _detector);
         var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
         _history = new PagedJournal<HistoryEntry>(HistoryStorage,
             GrainContext.GrainId, "history", pageSize, _options.HistoryCapacity, writeEvery: pageSize);
@@ -97,11 +101,25 @@ public sealed class AccountGrain : Grain, IAccountGrain
         var result = _ledger.Authorize(request, _time.GetUtcNow());
         if (!result.Replayed && result.Reason != DeclineReason.Invalid)
         {
+            var alert = _ledger.LastAlert;
             await Save();
             await NotifyOwner(result);
+            if (alert is not null)
+            {
+                await AlertOwner(result, alert);
+            }
         }
 
         return result;
+    }
+
+    public Task<IReadOnlyList<FraudAlertRecord>> GetAlerts() => Task.FromResult(_ledger.Alerts());
+
+    public async Task<FraudAlertRecord> ResolveAlert(string transactionId, AlertFeedback feedback)
+    {
+        var alert = _ledger.ResolveAlert(transactionId, feedback);
+        await Save();
+        return alert;
     }
 
     public async Task<AccountSnapshot> Freeze(string reason)
@@ -177,25 +195,36 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
     }
 
-    private async Task NotifyOwner(PostingResult result)
+    private Task NotifyOwner(PostingResult result)
     {
         var consent = _state.State.Messenger;
         var now = _time.GetUtcNow();
-        if (!result.Approved || consent.UserId is null || !consent.AllowsTransactionNotifications(now))
-        {
-            return;
-        }
+        return !result.Approved || !consent.AllowsTransactionNotifications(now)
+            ? Task.CompletedTask
+            : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, result.Kind, result.Amount, result.Balance, now));
+    }
 
-        var text = $"{result.Kind} of {result.Amount} on {_ledger.AccountId}; balance {result.Balance}";
+    /// <summary>The bank side has the alert already; the owner's inbox gets it only with FraudAlerts consent.</summary>
+    private Task AlertOwner(PostingResult result, FraudAlertRecord alert)
+    {
+        var consent = _state.State.Messenger;
+        var now = _time.GetUtcNow();
+        return !consent.AllowsFraudAlerts(now)
+            ? Task.CompletedTask
+            : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.FraudAlert, result.Kind, result.Amount, result.Balance, now,
+                $"{alert.Rules}; {(result.Approved ? "approved" : "declined")}"));
+    }
+
+    private async Task Send(string userId, TransactionNotification notification)
+    {
         try
         {
-            await GrainFactory.GetGrain<IUserGrain>(consent.UserId)
-                .Notify(new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, text, now));
+            await GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
         }
         catch (Exception e)
         {
             // A lost notification must never undo or fail a posting that is already stored.
-            _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} failed", result.TransactionId, _ledger.AccountId, consent.UserId);
+            _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} failed", notification.TransactionId, _ledger.AccountId, userId);
         }
     }
 }

@@ -1,13 +1,16 @@
 using Actors.Accounts;
+using Actors.Domain.Fraud;
 using Actors.Errors;
+using Actors.Fraud;
 using Actors.Money;
 
 namespace Actors.Domain;
 
 /// <summary>
 /// The rules of one bank account, over its state objects: open, post (deposit, withdrawal, card
-/// authorization, transfer legs, reversal), freeze, unfreeze, close. Every method validates first
-/// and mutates last, so a <see cref="DomainException"/> always leaves the state unchanged.
+/// authorization, transfer legs, reversal), freeze, unfreeze, close, fraud alerts and the owner's
+/// answers to them. Every method validates first and mutates last, so a <see cref="DomainException"/>
+/// always leaves the state unchanged. Card authorizations consult the fraud detector.
 /// </summary>
 public sealed class AccountLedger
 {
@@ -15,13 +18,21 @@ public sealed class AccountLedger
     private readonly AccountState _state;
     private readonly AccountHistoryState _history;
     private readonly AccountOptions _options;
+    private readonly IFraudDetector _detector;
 
+    /// <summary>A ledger without fraud detection (every authorization is judged on funds and status only).</summary>
     public AccountLedger(string accountId, AccountState state, AccountHistoryState history, AccountOptions options)
+        : this(accountId, state, history, options, NoOpFraudDetector.Instance)
+    {
+    }
+
+    public AccountLedger(string accountId, AccountState state, AccountHistoryState history, AccountOptions options, IFraudDetector detector)
     {
         _accountId = Ids.Account(accountId);
         _state = state;
         _history = history;
         _options = options;
+        _detector = detector;
     }
 
     public string AccountId => _accountId;
@@ -83,21 +94,36 @@ public sealed class AccountLedger
         EnsureOpen();
         Ids.Transaction(transactionId);
         ValidateAmount(amount);
+        return TryReplay(kind, transactionId, amount, out var replay)
+            ? replay
+            : Apply(kind, transactionId, amount, counterparty, now, DeclineReason.None, null);
+    }
 
-        var hash = TransactionIdHash.Of(transactionId);
-        if (TryFindRecent(hash, out var previous))
+    /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
+    private bool TryReplay(PostingKind kind, string transactionId, Money.Money amount, out PostingResult replay)
+    {
+        if (!TryFindRecent(TransactionIdHash.Of(transactionId), out var previous))
         {
-            if (previous.Kind != kind || previous.AmountCheck != AmountCheckOf(amount.Minor))
-            {
-                throw new DomainException(DomainError.TransactionIdReused,
-                    $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of another amount or kind; a repeat must carry the same kind ({kind} given) and amount ({amount} given).");
-            }
-
-            return new PostingResult(transactionId, kind, previous.Outcome, previous.Reason, amount,
-                new Money.Money(previous.BalanceAfterMinor, _state.Currency), Replayed: true, Message: previous.Outcome == PostingOutcome.Declined ? Describe(previous.Reason) : null);
+            replay = null!;
+            return false;
         }
 
-        var reason = Decide(kind, amount.Minor);
+        if (previous.Kind != kind || previous.AmountCheck != AmountCheckOf(amount.Minor))
+        {
+            throw new DomainException(DomainError.TransactionIdReused,
+                $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of another amount or kind; a repeat must carry the same kind ({kind} given) and amount ({amount} given).");
+        }
+
+        replay = new PostingResult(transactionId, kind, previous.Outcome, previous.Reason, amount,
+            new Money.Money(previous.BalanceAfterMinor, _state.Currency), Replayed: true, Message: previous.Outcome == PostingOutcome.Declined ? Describe(previous.Reason) : null);
+        return true;
+    }
+
+    /// <summary>Decides (unless <paramref name="forced"/> already declined) and records a new posting.</summary>
+    private PostingResult Apply(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now,
+        DeclineReason forced, string? forcedMessage)
+    {
+        var reason = forced != DeclineReason.None ? forced : Decide(kind, amount.Minor);
         var newBalance = _state.BalanceMinor;
         if (reason == DeclineReason.None)
         {
@@ -123,7 +149,7 @@ public sealed class AccountLedger
         _state.Postings++;
         Remember(new PostingRecord
         {
-            IdHash = hash,
+            IdHash = TransactionIdHash.Of(transactionId),
             AmountCheck = AmountCheckOf(amount.Minor),
             BalanceAfterMinor = newBalance,
             Kind = kind,
@@ -133,16 +159,20 @@ public sealed class AccountLedger
         AppendHistory(new HistoryEntry(transactionId, kind, outcome, reason, amount.Minor, newBalance, now, counterparty));
 
         return new PostingResult(transactionId, kind, outcome, reason, amount, new Money.Money(newBalance, _state.Currency),
-            Message: outcome == PostingOutcome.Declined ? Describe(reason) : null);
+            Message: outcome == PostingOutcome.Declined ? forcedMessage ?? Describe(reason) : null);
     }
 
     /// <summary>
     /// A card authorization: a malformed request is answered "declined, invalid" without touching
-    /// state (the card network expects an answer, not an exception); otherwise a posting.
+    /// state (the card network expects an answer, not an exception). Otherwise, unless it is a replay,
+    /// the fraud detector assesses it on an active account: a Decline decision declines it as
+    /// FraudSuspected, DeclineAndFreeze also freezes the account, and any decision but Approve records
+    /// an alert (<see cref="LastAlert"/>). Then it is judged like a withdrawal.
     /// </summary>
     public PostingResult Authorize(CardAuthorization request, DateTimeOffset now)
     {
         EnsureOpen();
+        LastAlert = null;
         try
         {
             // Null arrives as a decline too: over the wire it is just another malformed request.
@@ -154,22 +184,134 @@ public sealed class AccountLedger
                 request?.Amount ?? default, Balance, Message: e.Message);
         }
 
-        var result = Post(PostingKind.CardAuthorization, request.TransactionId, request.Amount, request.MerchantId, now);
-        if (!result.Replayed)
+        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, request.Amount, out var replay))
         {
-            var fraud = _state.Fraud;
-            fraud.Authorizations++;
-            if (!result.Approved)
-            {
-                fraud.Declines++;
-            }
+            return replay;
+        }
 
-            fraud.LastCountry = string.IsInterned(request.Country) ?? request.Country;
-            fraud.LastAuthorizationTicks = now.UtcTicks;
-            _state.Fraud = fraud;
+        var at = request.At ?? now;
+        var assessment = FraudAssessment.Clean;
+        if (_state.Status == AccountStatus.Active)
+        {
+            var context = new AuthorizationContext(_accountId, request.Amount, request.MerchantId, request.MerchantCategory, request.Country,
+                at, _state.Messenger.HomeCountry, Balance);
+            assessment = _detector.Assess(in context, _state.FraudProfile);
+        }
+
+        var rules = assessment.Alerted ? FraudRuleNames.Describe(assessment.Fired) : null;
+        var result = Apply(PostingKind.CardAuthorization, request.TransactionId, request.Amount, request.MerchantId, now,
+            assessment.Declined ? DeclineReason.FraudSuspected : DeclineReason.None,
+            assessment.Declined ? $"fraud suspected: {rules} (score {assessment.Score})" : null) with { Fraud = assessment };
+
+        var fraud = _state.Fraud;
+        fraud.Authorizations++;
+        if (!result.Approved)
+        {
+            fraud.Declines++;
+        }
+
+        fraud.LastCountry = string.IsInterned(request.Country) ?? request.Country;
+        fraud.LastAuthorizationTicks = at.UtcTicks;
+        fraud.RiskScore = assessment.Score;
+        if (assessment.Alerted)
+        {
+            fraud.Alerts++;
+            LastAlert = RecordAlert(new FraudAlertRecord(request.TransactionId, at, request.Amount.Minor, request.MerchantId, request.Country, assessment, FraudAlertStatus.Open));
+        }
+
+        _state.Fraud = fraud;
+        if (assessment.Decision == FraudDecision.DeclineAndFreeze)
+        {
+            _state.Status = AccountStatus.Frozen;
+            _state.FrozenReason = FraudFreezeReason(request.TransactionId, rules);
         }
 
         return result;
+    }
+
+    /// <summary>The alert the last <see cref="Authorize"/> call raised, or null.</summary>
+    public FraudAlertRecord? LastAlert { get; private set; }
+
+    /// <summary>The kept alerts, newest first.</summary>
+    public IReadOnlyList<FraudAlertRecord> Alerts()
+    {
+        EnsureOpen();
+        var ring = _state.Alerts;
+        var alerts = new List<FraudAlertRecord>(ring.Length);
+        for (var i = 1; i <= ring.Length; i++)
+        {
+            if (ring[(_state.AlertNext - i + ring.Length) % ring.Length] is { } alert)
+            {
+                alerts.Add(alert);
+            }
+        }
+
+        return alerts;
+    }
+
+    /// <summary>
+    /// The owner's answer to an alert. "Not me" confirms fraud and freezes the account (unless closed);
+    /// "it was me" clears the alert and lifts a freeze that this alert itself caused. Answering the same
+    /// way twice is a no-op; changing the answer is refused.
+    /// </summary>
+    public FraudAlertRecord ResolveAlert(string transactionId, AlertFeedback feedback)
+    {
+        EnsureOpen();
+        Ids.Transaction(transactionId);
+        if (!Enum.IsDefined(feedback))
+        {
+            throw new DomainException(DomainError.InvalidArgument, $"Unknown alert feedback {(int)feedback}: expected NotMe or ItWasMe.");
+        }
+
+        var index = Array.FindIndex(_state.Alerts, a => a is not null && a.TransactionId == transactionId);
+        if (index < 0)
+        {
+            throw new DomainException(DomainError.AlertNotFound, $"Account '{_accountId}' has no open or recent alert for transaction '{transactionId}'.");
+        }
+
+        var alert = _state.Alerts[index];
+        var status = feedback == AlertFeedback.NotMe ? FraudAlertStatus.ConfirmedFraud : FraudAlertStatus.Cleared;
+        if (alert.Status == status)
+        {
+            return alert;
+        }
+
+        if (alert.Status != FraudAlertStatus.Open)
+        {
+            throw new DomainException(DomainError.InvalidAccountState, $"The alert for transaction '{transactionId}' was already answered ({alert.Status}).");
+        }
+
+        if (status == FraudAlertStatus.ConfirmedFraud && _state.Status != AccountStatus.Closed)
+        {
+            _state.Status = AccountStatus.Frozen;
+            _state.FrozenReason = $"owner reported fraud on {transactionId}";
+        }
+        else if (status == FraudAlertStatus.Cleared && _state.Status == AccountStatus.Frozen
+            && _state.FrozenReason?.StartsWith(FraudFreezeReason(transactionId, null), StringComparison.Ordinal) == true)
+        {
+            _state.Status = AccountStatus.Active;
+            _state.FrozenReason = null;
+        }
+
+        var resolved = alert with { Status = status };
+        _state.Alerts[index] = resolved;
+        return resolved;
+    }
+
+    private static string FraudFreezeReason(string transactionId, string? rules) =>
+        rules is null ? $"fraud suspected on {transactionId}" : $"fraud suspected on {transactionId}: {rules}";
+
+    private FraudAlertRecord RecordAlert(FraudAlertRecord alert)
+    {
+        if (_state.Alerts.Length != FraudAlertRecord.Kept)
+        {
+            _state.Alerts = new FraudAlertRecord[FraudAlertRecord.Kept];
+            _state.AlertNext = 0;
+        }
+
+        _state.Alerts[_state.AlertNext] = alert;
+        _state.AlertNext = (_state.AlertNext + 1) % FraudAlertRecord.Kept;
+        return alert;
     }
 
     public void Freeze(string reason)

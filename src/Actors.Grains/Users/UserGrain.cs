@@ -198,7 +198,8 @@ public sealed class UserGrain : Grain, IUserGrain
             return false;
         }
 
-        var message = new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId, notification.Text);
+        var message = new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId,
+            notification.Posting, notification.Amount, notification.Balance, notification.Detail);
         if (await _inbox.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))
         {
             await _user.WriteStateAsync();
@@ -276,7 +277,9 @@ public sealed class UserGrain : Grain, IUserGrain
         var snapshot = new MessengerConsentSnapshot(
             UserId,
             Consents.GrantedUntil(bank, ConsentPurpose.TransactionNotifications, now),
-            Consents.GrantedUntil(bank, ConsentPurpose.FraudAlerts, now));
+            Consents.GrantedUntil(bank, ConsentPurpose.FraudAlerts, now),
+            _user.State.Profile?.Country,
+            Consents.GrantedUntil(bank, ConsentPurpose.MerchantInsights, now));
         return Task.WhenAll(_user.State.LinkedAccounts
             .Where(a => Ids.BankOf(a) == bank)
             .Select(a => GrainFactory.GetGrain<IAccountGrain>(a).UpdateMessengerConsent(snapshot)));

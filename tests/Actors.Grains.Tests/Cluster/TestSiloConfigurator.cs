@@ -28,6 +28,9 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         var services = siloBuilder.Services;
         services.AddSingleton(Options.Create(new AccountOptions()));
         services.AddSingleton(Options.Create(new UserOptions { InboxCapacity = InboxCapacity }));
+
+        // The built-in fraud rules, as the host registers them by default.
+        services.AddActorsFraudDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
         services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
 
