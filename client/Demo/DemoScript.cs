@@ -16,6 +16,9 @@ namespace Actors.Client.Demo;
 /// </summary>
 public sealed class DemoScript
 {
+    /// <summary>How long the demo waits for a notification to reach the inbox (stream delivery is asynchronous).</summary>
+    private static readonly TimeSpan NotificationDeadline = TimeSpan.FromSeconds(15);
+
     public const int Steps = 14;
     private const string Chase = "CHASE";
     private const string Messenger = ActorsConstants.MessengerActor;
@@ -117,7 +120,16 @@ public sealed class DemoScript
         var result = await _chase.Authorize(new CardAuthorization(_ids.Tx("groceries"), Groceries, "FRESHMART-0042", 5411, "US"));
         _narrator.Decision(Views.Posting(result));
         ExpectApplied(result, balance: "2457.50 USD");
+
+        // Notifications travel on the user's inbox stream: give delivery a moment, with a deadline.
+        var deadline = DateTime.UtcNow + NotificationDeadline;
         var inbox = await _alice.GetInbox();
+        while (inbox.All(m => m.TransactionId != _ids.Tx("groceries")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            inbox = await _alice.GetInbox();
+        }
+
         var message = inbox.FirstOrDefault(m => m.TransactionId == _ids.Tx("groceries"));
         _narrator.Decision($"inbox: {Markup.Escape(message?.Text ?? "(nothing)")}");
         _narrator.Expect(message is not null, "a notification of the payment in alice's inbox", $"{inbox.Count} message(s), none for this payment");

@@ -87,7 +87,15 @@ public sealed class CommandTests(EmbeddedClusterFixture cluster) : IClassFixture
 
         var transfer = await Ok("transfer", "--from", Chase, "--to", Citi, "--amount", "40.00 USD", "--id", $"rent-{_user}");
         var citi = await Ok("balance", "--user", _user, "--bank", "CITI");
+
+        // Notifications travel on the inbox stream: poll the inbox command until it shows the transfer.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         var inbox = await Ok("inbox", "--user", _user);
+        while (!inbox.Output.Contains($"rent-{_user}", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            inbox = await Ok("inbox", "--user", _user);
+        }
 
         Assert.True(transfer.Output.Contains("completed", StringComparison.Ordinal), transfer.ToString());
         Assert.True(citi.Output.Contains("40.00 USD", StringComparison.Ordinal), citi.ToString());

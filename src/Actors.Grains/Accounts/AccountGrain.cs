@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace Actors.Accounts;
 
@@ -22,6 +23,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private readonly TimeProvider _time;
     private readonly ILogger<AccountGrain> _logger;
     private readonly IFraudDetector _detector;
+    private readonly NotificationOptions _notifications;
     private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
     private PagedJournal<HistoryEntry> _history = null!;
@@ -31,8 +33,10 @@ public sealed class AccountGrain : Grain, IAccountGrain
         IOptions<AccountOptions> options,
         TimeProvider time,
         ILogger<AccountGrain> logger,
-        IFraudDetector detector)
+        IFraudDetector detector,
+        IOptions<NotificationOptions> notifications)
     {
+        _notifications = notifications.Value;
         _state = state;
         _options = options.Value;
         _time = time;
@@ -215,11 +219,24 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 $"{alert.Rules}; {(result.Approved ? "approved" : "declined")}"));
     }
 
+    /// <summary>
+    /// Publishes to the owner's inbox stream (or calls the user grain, with the Direct transport). The
+    /// account awaits each send before its next posting, so its notifications keep their order.
+    /// </summary>
     private async Task Send(string userId, TransactionNotification notification)
     {
         try
         {
-            await GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
+            if (_notifications.UsesStreams)
+            {
+                var stream = this.GetStreamProvider(_notifications.StreamProvider)
+                    .GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId));
+                await stream.OnNextAsync(notification);
+            }
+            else
+            {
+                await GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
+            }
         }
         catch (Exception e)
         {

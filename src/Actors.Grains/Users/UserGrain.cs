@@ -7,6 +7,7 @@ using Actors.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace Actors.Users;
 
@@ -15,7 +16,10 @@ namespace Actors.Users;
 /// and the inbox are paged journals (an append writes one small page, and only the open page is held
 /// in memory, so an active user's resident size does not grow with traffic). Every consent change is
 /// pushed to the user's accounts at that bank, so their hot path never calls back here.
+/// Notifications arrive on the user's inbox stream (implicit subscription) or, with the Direct
+/// transport, as <see cref="Notify"/> calls; either way consent is checked again on arrival.
 /// </summary>
+[ImplicitStreamSubscription(NotificationOptions.InboxStreamNamespace)]
 public sealed class UserGrain : Grain, IUserGrain
 {
     private static readonly JsonSerializerOptions ExportJson = new()
@@ -28,6 +32,7 @@ public sealed class UserGrain : Grain, IUserGrain
     private const int JournalPageSize = 16;
     private readonly IPersistentState<UserState> _user;
     private readonly UserOptions _options;
+    private readonly NotificationOptions _notifications;
     private readonly TimeProvider _time;
     private PagedJournal<AuditEntry> _audit = null!;
     private PagedJournal<InboxMessage> _inbox = null!;
@@ -35,10 +40,12 @@ public sealed class UserGrain : Grain, IUserGrain
     public UserGrain(
         [PersistentState("user", ActorsConstants.StorageName)] IPersistentState<UserState> user,
         IOptions<UserOptions> options,
+        IOptions<NotificationOptions> notifications,
         TimeProvider time)
     {
         _user = user;
         _options = options.Value;
+        _notifications = notifications.Value;
         _time = time;
     }
 
@@ -46,13 +53,19 @@ public sealed class UserGrain : Grain, IUserGrain
 
     private ConsentLedger Consents => new(_user.State.Consents);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Ids.User(UserId);
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
         _audit = new PagedJournal<AuditEntry>(storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention, keepOpenPage: false);
         _inbox = new PagedJournal<InboxMessage>(storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity, keepOpenPage: false);
-        return Task.CompletedTask;
+        if (_notifications.UsesStreams)
+        {
+            // Attach to the implicit subscription of this user's inbox stream.
+            var stream = this.GetStreamProvider(_notifications.StreamProvider)
+                .GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, UserId));
+            await stream.SubscribeAsync((notification, _) => Notify(notification));
+        }
     }
 
     public async Task<UserSnapshot> Register(UserProfile profile)

@@ -29,6 +29,10 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         services.AddSingleton(Options.Create(new AccountOptions()));
         services.AddSingleton(Options.Create(new UserOptions { InboxCapacity = InboxCapacity }));
 
+        // Notifications as direct grain calls: these tests check what reached an inbox right after a
+        // posting. The stream transport (the host's default) has its own tests on the embedded silo.
+        services.AddSingleton(Options.Create(new NotificationOptions { Transport = NotificationOptions.DirectTransport }));
+
         // The built-in fraud rules, as the host registers them by default.
         services.AddActorsFraudDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));

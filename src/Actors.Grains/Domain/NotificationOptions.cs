@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Actors.Domain;
+
+/// <summary>How notifications travel from accounts to inboxes (configuration section <c>Actors:Notifications</c>).</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Actors:Notifications";
+    public const string StreamTransport = "Stream";
+    public const string DirectTransport = "Direct";
+    public const string DefaultStreamProvider = "notifications";
+
+    /// <summary>The stream namespace of the per-user inbox streams (stream key = user id).</summary>
+    public const string InboxStreamNamespace = "actors-inbox";
+
+    /// <summary>
+    /// "Stream" (default): accounts publish to the owner's inbox stream and return at once; the user
+    /// grain, implicitly subscribed, delivers in order per account. "Direct": the account awaits a
+    /// grain call to the user (synchronous, no stream provider needed).
+    /// </summary>
+    [Required, AllowedValues(StreamTransport, DirectTransport, ErrorMessage = "must be Stream or Direct")]
+    public string Transport { get; set; } = StreamTransport;
+
+    /// <summary>Name of the Orleans stream provider the inbox streams use (default "notifications": memory streams).</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "must be 1-64 of A-Z a-z 0-9 _ . -")]
+    public string StreamProvider { get; set; } = DefaultStreamProvider;
+
+    public bool UsesStreams => Transport == StreamTransport;
+}
