@@ -1,12 +1,18 @@
 using Actors.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+if (args.Length > 0 && args[0] == MigrateCommand.Name)
+{
+    return await MigrateCommand.RunAsync(args[1..]);
+}
+
 // Configuration: appsettings.json, then environment variables (Actors__Silo__GatewayPort=...),
 // then command-line flags (--gateway-port 22112 or --Actors:Silo:GatewayPort=22112).
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, SiloCommandLine.SwitchMappings);
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -18,6 +24,7 @@ ActorsSiloOptions silo;
 try
 {
     silo = builder.AddActorsSilo();
+    builder.AddActorsObservability(silo); // dashboard, /metrics, /health/* on Actors:Silo:HttpPort
 }
 catch (OptionsValidationException e)
 {
@@ -40,10 +47,13 @@ internal static class SiloCommandLine
         ["--service-id"] = "Actors:Silo:ServiceId",
         ["--silo-port"] = "Actors:Silo:SiloPort",
         ["--gateway-port"] = "Actors:Silo:GatewayPort",
+        ["--http-port"] = "Actors:Silo:HttpPort",
         ["--advertised-address"] = "Actors:Silo:AdvertisedAddress",
         ["--primary"] = "Actors:Silo:PrimarySiloEndpoint",
         ["--storage"] = "Actors:Silo:Storage",
         ["--clustering"] = "Actors:Silo:Clustering",
+        ["--redis"] = "Actors:Redis:ConnectionString",
+        ["--postgres"] = "Actors:PostgreSQL:ConnectionString",
     };
 
     public const string Help = """
@@ -54,13 +64,20 @@ internal static class SiloCommandLine
         Options (each also settable in appsettings.json or as an environment variable, e.g. Actors__Silo__GatewayPort):
           --silo-port <port>            silo-to-silo port (Actors:Silo:SiloPort, default 22111)
           --gateway-port <port>         client gateway port (Actors:Silo:GatewayPort, default 22112)
+          --http-port <port>            dashboard, /metrics and /health (Actors:Silo:HttpPort, default 22180; 0 = off)
           --cluster-id <id>             cluster id (Actors:Silo:ClusterId, default actors)
           --service-id <id>             service id (Actors:Silo:ServiceId, default actors)
           --advertised-address <ip>     address advertised to others (Actors:Silo:AdvertisedAddress, default 127.0.0.1)
           --primary <host:port>         primary silo's silo port, for a second localhost silo (Actors:Silo:PrimarySiloEndpoint)
-          --storage <Memory>            grain storage (Actors:Silo:Storage, default Memory)
-          --clustering <Localhost>      membership (Actors:Silo:Clustering, default Localhost)
+          --storage <kind>              grain state and reminders: Memory, Redis or PostgreSQL (Actors:Silo:Storage, default Memory)
+          --clustering <kind>           membership: Localhost, Redis or PostgreSQL (Actors:Silo:Clustering, default Localhost)
+          --redis <configuration>       Redis, e.g. 127.0.0.1:6379 (Actors:Redis:ConnectionString)
+          --postgres <connection>       PostgreSQL, e.g. "Host=...;Username=...;Database=actors;Maximum Pool Size=40" (Actors:PostgreSQL:ConnectionString)
+          --Actors:Membership:Profile=<Tuned|Orleans>  failure detection for Redis/PostgreSQL clustering (default Tuned: ~3 s to evict a dead silo)
           --Actors:Accounts:IdempotencyWindow=<n>   remembered transaction ids per account (default 64)
+
+        Commands:
+          migrate --postgres "<connection string>"   apply the PostgreSQL schema (see 'migrate --help')
 
         Exit codes: 0 stopped normally, 2 invalid configuration (the message names the option).
         """;

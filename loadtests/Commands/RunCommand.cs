@@ -51,7 +51,15 @@ public static class RunCommand
 
             foreach (var t in thresholds)
             {
-                Load.Thresholds.ThresholdParser.Parse(t);
+                try
+                {
+                    Load.Thresholds.ThresholdParser.Parse(t);
+                }
+                catch (LoadConfigurationException e)
+                {
+                    // The parser quotes the bad part; the user also needs to know which flag it came from.
+                    throw new LoadConfigurationException($"--threshold: {e.Message}", e);
+                }
             }
 
             await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);

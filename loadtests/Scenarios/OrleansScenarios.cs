@@ -22,7 +22,7 @@ public static class OrleansScenarios
     public const string Mixed = "mixed";
 
     /// <summary>Scenario names the command line accepts (replay comes from the simulator's traces).</summary>
-    public static readonly IReadOnlyList<string> Names = [Ping, MessengerBalanceCheck, CardAuthorization, ConsentChurn, Transfer, NotificationFanout, Mixed];
+    public static readonly IReadOnlyList<string> Names = [Ping, MessengerBalanceCheck, CardAuthorization, ConsentChurn, Transfer, NotificationFanout, Mixed, HttpScenarios.HttpBalanceCheck];
 
     private static readonly (int Mcc, string Merchant)[] Merchants =
     [
@@ -44,10 +44,19 @@ public static class OrleansScenarios
             Transfer => [CreateTransfer(context)],
             NotificationFanout => [CreateNotificationFanout(context)],
             Mixed => CreateMixed(context),
+            HttpScenarios.HttpBalanceCheck => [HttpScenarios.CreateBalanceCheck(context, HttpTarget.FromEnvironment())],
             _ => throw new Load.LoadConfigurationException($"Unknown scenario '{name}': expected one of {string.Join(", ", Names)}."),
         };
         return NeedsPopulation(name)
-            ? scenarios.Select(s => s.WithInit(init => context.EnsurePopulationAsync(init.CancellationToken))).ToArray()
+            ? scenarios.Select(s => s.WithInit(async init =>
+            {
+                // The population first, then whatever the scenario itself prepares on it (e.g. partner links).
+                await context.EnsurePopulationAsync(init.CancellationToken);
+                if (s.Init is { } own)
+                {
+                    await own(init);
+                }
+            })).ToArray()
             : scenarios;
     }
 

@@ -11,7 +11,7 @@ namespace Actors.Hosting;
 /// A connection to a cluster for the command-line programs: an embedded in-process silo (in-memory
 /// storage, free loopback ports, nothing to install) or a client of a running cluster's gateway.
 /// </summary>
-public sealed class ActorsCluster : IAsyncDisposable
+public sealed partial class ActorsCluster : IAsyncDisposable
 {
     private readonly IHost _host;
 

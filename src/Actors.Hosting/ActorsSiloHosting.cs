@@ -23,28 +23,36 @@ public static class ActorsSiloHosting
         var silo = OptionsLoader.Load<ActorsSiloOptions>(builder.Configuration, ActorsSiloOptions.SectionName);
         var accounts = OptionsLoader.Load<AccountOptions>(builder.Configuration, AccountOptions.SectionName);
         var users = OptionsLoader.Load<UserOptions>(builder.Configuration, UserOptions.SectionName);
+        var notifications = OptionsLoader.Load<NotificationOptions>(builder.Configuration, NotificationOptions.SectionName);
         var advertised = ParseAddress(silo.AdvertisedAddress, $"{ActorsSiloOptions.SectionName}:AdvertisedAddress");
         var primary = string.IsNullOrWhiteSpace(silo.PrimarySiloEndpoint)
             ? null
             : GatewayEndpoint.Parse(silo.PrimarySiloEndpoint, $"{ActorsSiloOptions.SectionName}:PrimarySiloEndpoint");
+        var stores = ActorsStoreSelection.Load(builder.Configuration, silo);
+        var membership = OptionsLoader.Load<ActorsMembershipOptions>(builder.Configuration, ActorsMembershipOptions.SectionName);
 
         builder.Services.AddSingleton(Options.Create(silo));
         builder.Services.AddSingleton(Options.Create(accounts));
         builder.Services.AddSingleton(Options.Create(users));
+        builder.Services.AddSingleton(Options.Create(notifications));
         builder.Services.AddActorsFraudDetection(builder.Configuration);
+        builder.AddActorsInsights();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, primary, silo.ServiceId, silo.ClusterId);
+            orleans.UseActorsClustering(silo, stores, membership, primary);
             orleans.Configure<EndpointOptions>(o =>
             {
                 o.AdvertisedIPAddress = advertised;
                 o.SiloPort = silo.SiloPort;
                 o.GatewayPort = silo.GatewayPort;
             });
-            orleans.AddActorsStorage();
+            orleans.AddActorsNotifications(notifications);
+
+            // After the streams: with a durable store its "PubSubStore" replaces the in-memory one.
+            orleans.AddActorsStorage(stores);
         });
         return silo;
     }

@@ -30,6 +30,14 @@ public sealed class ActorsSiloOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = DefaultGatewayPort;
 
+    /// <summary>
+    /// Port of the silo's web host: Orleans Dashboard, Prometheus /metrics, /health/live and /health/ready
+    /// (see ObservabilityHosting). 0 means no web host (default here, so embedded silos open no port;
+    /// the silo executable's appsettings.json sets 22180).
+    /// </summary>
+    [Range(0, 65535)]
+    public int HttpPort { get; set; }
+
     /// <summary>Address this silo advertises to others (default 127.0.0.1).</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
@@ -40,11 +48,18 @@ public sealed class ActorsSiloOptions
     /// </summary>
     public string? PrimarySiloEndpoint { get; set; }
 
-    /// <summary>Membership: only "Localhost" for now (default).</summary>
-    [Required, AllowedValues("Localhost", ErrorMessage = "must be Localhost")]
-    public string Clustering { get; set; } = "Localhost";
+    /// <summary>
+    /// Membership: "Localhost" (default; one machine, <see cref="PrimarySiloEndpoint"/> for more silos),
+    /// "Redis" (needs Actors:Redis:ConnectionString) or "PostgreSQL" (needs Actors:PostgreSQL:ConnectionString
+    /// and the schema from 'silo migrate').
+    /// </summary>
+    [Required, AllowedValues(StoreKinds.Localhost, StoreKinds.Redis, StoreKinds.PostgreSql, ErrorMessage = "must be Localhost, Redis or PostgreSQL")]
+    public string Clustering { get; set; } = StoreKinds.Localhost;
 
-    /// <summary>Grain state and reminders: only "Memory" for now (default).</summary>
-    [Required, AllowedValues("Memory", ErrorMessage = "must be Memory")]
-    public string Storage { get; set; } = "Memory";
+    /// <summary>
+    /// Grain state and reminders: "Memory" (default; lost when the silo stops), "Redis" or "PostgreSQL"
+    /// (each needs its connection string, as for <see cref="Clustering"/>). Reminders follow the storage.
+    /// </summary>
+    [Required, AllowedValues(StoreKinds.Memory, StoreKinds.Redis, StoreKinds.PostgreSql, ErrorMessage = "must be Memory, Redis or PostgreSQL")]
+    public string Storage { get; set; } = StoreKinds.Memory;
 }

@@ -24,6 +24,7 @@ public sealed class TwoProcessTests : IDisposable
         var silo = Start("silo", RepositoryLayout.SiloDll,
             "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture),
             "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture),
+            "--http-port", "0",
             "--cluster-id", _clusterId);
         await silo.WaitForLineAsync("Actors silo ready", SiloStartDeadline);
 

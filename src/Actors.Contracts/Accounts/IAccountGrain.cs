@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Actors.Accounts;
 
 /// <summary>
@@ -11,7 +13,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<AccountSnapshot> Open(string ownerUserId, string currency);
 
-    [Alias("GetSnapshot")]
+    /// <summary>
+    /// The account as it is now. Interleaves with a posting in progress (it may show the posting's
+    /// effect while the write is still under way), so that a user grain reading its accounts and an
+    /// account notifying its owner can never wait on each other.
+    /// </summary>
+    [Alias("GetSnapshot"), AlwaysInterleave]
     Task<AccountSnapshot> GetSnapshot();
 
     [Alias("Deposit")]

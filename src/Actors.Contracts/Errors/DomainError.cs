@@ -20,4 +20,7 @@ public enum DomainError
     NotAccountOwner = 14,
     TransferNotFound = 15,
     AlertNotFound = 16,
+
+    /// <summary>The Messenger partner is not linked to the user.</summary>
+    PartnerNotLinked = 17,
 }

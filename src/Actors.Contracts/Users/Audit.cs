@@ -11,6 +11,8 @@ public enum AuditAction : byte
     AccountLinked = 4,
     AccountUnlinked = 5,
     Exported = 6,
+    PartnerLinked = 7,
+    PartnerUnlinked = 8,
 }
 
 [GenerateSerializer, Alias("Actors.AuditOutcome")]

@@ -21,6 +21,9 @@ public enum MessengerReadStatus : byte
 
     /// <summary>Consent is there, but the user has no linked account at that bank.</summary>
     NoAccountAtBank = 3,
+
+    /// <summary>The partner asking is not linked to the user (or the user does not exist): nothing is read.</summary>
+    PartnerNotLinked = 4,
 }
 
 /// <summary>One account's balance as the Messenger side may show it.</summary>

@@ -40,4 +40,7 @@ public sealed class UserState
 
     /// <summary>Pages of the inbox.</summary>
     [Id(6)] public Storage.JournalCursor Inbox { get; set; }
+
+    /// <summary>Messenger partners the user has linked (who may read, each read still consent-checked).</summary>
+    [Id(7)] public List<string> Partners { get; set; } = [];
 }

@@ -1,6 +1,8 @@
 using Actors.Domain;
 using Actors.Domain.Fraud;
 using Actors.Grains.Storage;
+using Actors.Insights;
+using Actors.Telemetry;
 using Actors.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,6 +26,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private readonly ILogger<AccountGrain> _logger;
     private readonly IFraudDetector _detector;
     private readonly NotificationOptions _notifications;
+    private PseudonymousUserKey? _pseudonyms;
     private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
     private PagedJournal<HistoryEntry> _history = null!;
@@ -47,6 +50,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options, _detector);
+
+        // Merchant insights are optional: a host without them registers no key.
+        _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
         var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
         _history = new PagedJournal<HistoryEntry>(HistoryStorage,
             GrainContext.GrainId, "history", pageSize, _options.HistoryCapacity, writeEvery: pageSize);
@@ -102,16 +108,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public async Task<PostingResult> Authorize(CardAuthorization request)
     {
-        var result = _ledger.Authorize(request, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        var result = _ledger.Authorize(request, now);
         if (!result.Replayed && result.Reason != DeclineReason.Invalid)
         {
             var alert = _ledger.LastAlert;
             await Save();
+            ActorsMetrics.RecordAuthorization(result);
             await NotifyOwner(result);
             if (alert is not null)
             {
                 await AlertOwner(result, alert);
             }
+
+            ShareWithInsights(request, result, now);
         }
 
         return result;
@@ -207,6 +217,24 @@ public sealed class AccountGrain : Grain, IAccountGrain
             ? Task.CompletedTask
             : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, result.Kind, result.Amount, result.Balance, now));
     }
+
+    /// <summary>
+    /// An approved payment of an owner who shares transactions for merchant insights goes, under a
+    /// pseudonymous key, to the silo's insights collector (one-way: the payment never waits for it).
+    /// </summary>
+    private void ShareWithInsights(CardAuthorization request, PostingResult result, DateTimeOffset now)
+    {
+        var consent = _state.State.Messenger;
+        if (!result.Approved || _pseudonyms is null || !consent.AllowsMerchantInsights(now))
+        {
+            return;
+        }
+
+        _userKey ??= _pseudonyms.Of(consent.UserId!);
+        GrainFactory.GetGrain<IMerchantInsightsCollector>(0).Record(InsightEvent.Of(request, request.At ?? now, _userKey.Value)).Ignore();
+    }
+
+    private ulong? _userKey;
 
     /// <summary>The bank side has the alert already; the owner's inbox gets it only with FraudAlerts consent.</summary>
     private Task AlertOwner(PostingResult result, FraudAlertRecord alert)

@@ -4,6 +4,7 @@ using Actors.Accounts;
 using Actors.Domain;
 using Actors.Errors;
 using Actors.Grains.Storage;
+using Actors.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -20,7 +21,7 @@ namespace Actors.Users;
 /// transport, as <see cref="Notify"/> calls; either way consent is checked again on arrival.
 /// </summary>
 [ImplicitStreamSubscription(NotificationOptions.InboxStreamNamespace)]
-public sealed class UserGrain : Grain, IUserGrain
+public sealed partial class UserGrain : Grain, IUserGrain
 {
     private static readonly JsonSerializerOptions ExportJson = new()
     {
@@ -159,6 +160,11 @@ public sealed class UserGrain : Grain, IUserGrain
         UserRules.Actor(actor);
         EnsureRegistered();
         var decision = Decide(bank, purpose);
+        if (!decision.Allowed)
+        {
+            ActorsMetrics.RecordConsentDenial(purpose);
+        }
+
         await AuditDecision(actor, decision, "consent check");
         return decision;
     }
@@ -170,6 +176,7 @@ public sealed class UserGrain : Grain, IUserGrain
         var decision = Decide(bank, ConsentPurpose.BalanceView);
         if (!decision.Allowed)
         {
+            ActorsMetrics.RecordConsentDenial(ConsentPurpose.BalanceView);
             await AuditDecision(actor, decision, "balance read");
             return new MessengerBalanceResult(MessengerReadStatus.ConsentRequired, decision, []);
         }
@@ -238,7 +245,8 @@ public sealed class UserGrain : Grain, IUserGrain
             state.Consents.Select(c => new ConsentExport(c.Bank, c.Purpose, c.GrantedAt, c.ExpiresAt, c.RevokedAt, c.StatusAt(_time.GetUtcNow()))).ToArray(),
             audit,
             state.Audit.Dropped,
-            inbox);
+            inbox,
+            state.Partners);
         return JsonSerializer.Serialize(export, ExportJson);
     }
 
@@ -255,6 +263,7 @@ public sealed class UserGrain : Grain, IUserGrain
         _user.State.Audit = await _audit.Clear(_user.State.Audit);
         _user.State.Profile = null;
         _user.State.LinkedAccounts.Clear();
+        _user.State.Partners.Clear();
         _user.State.Consents.Clear();
         _user.State.RegisteredAt = default;
         _user.State.ErasedAt = _time.GetUtcNow();
@@ -329,5 +338,6 @@ public sealed class UserGrain : Grain, IUserGrain
         IReadOnlyList<ConsentExport> Consents,
         IReadOnlyList<AuditEntry> AuditLog,
         long AuditEntriesDropped,
-        IReadOnlyList<InboxMessage> Inbox);
+        IReadOnlyList<InboxMessage> Inbox,
+        IReadOnlyList<string> Partners);
 }

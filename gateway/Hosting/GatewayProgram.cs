@@ -1,0 +1,116 @@
+using Actors.Gateway.Options;
+using Actors.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Gateway.Hosting;
+
+/// <summary>
+/// The gateway executable: reads configuration (appsettings.json, environment ACTORS__..., flags),
+/// connects to the cluster (or starts an embedded silo), serves HTTP until stopped.
+/// Exit codes: 0 stopped normally, 1 the cluster could not be reached, 2 bad arguments or configuration.
+/// </summary>
+public static class GatewayProgram
+{
+    private const string Usage = """
+        Actors gateway: the Messenger-partner HTTP API over the Actors cluster.
+
+        Usage: Actors.Gateway [options]
+          --urls URL[;URL]           where to listen (default http://127.0.0.1:5080)
+          --orleans-gateway HOST:PORT a running cluster's Orleans gateway (default: embedded silo)
+          --cluster-id ID            cluster id of that cluster (default actors)
+          --service-id ID            service id of that cluster (default actors)
+          --Actors:Gateway:KEY VALUE any gateway setting, e.g. --Actors:Gateway:RateLimit:TokenLimit 500
+          --help                     this text
+        Credentials, rate limits and TLS are configured in appsettings.json (see gateway/README.md).
+        """;
+
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--orleans-gateway"] = $"{GatewayOptions.SectionName}:OrleansGateway",
+        ["--cluster-id"] = $"{GatewayOptions.SectionName}:ClusterId",
+        ["--service-id"] = $"{GatewayOptions.SectionName}:ServiceId",
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        if (FindBadArgument(args) is { } bad)
+        {
+            await Console.Error.WriteLineAsync($"error: {bad}\n\n{Usage}");
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args, Switches);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        GatewayOptions options;
+        try
+        {
+            options = GatewayOptionsValidator.Load(builder.Configuration);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: bad gateway configuration:\n  {string.Join("\n  ", e.Failures)}");
+            return 2;
+        }
+
+        ActorsCluster cluster;
+        try
+        {
+            cluster = await ActorsCluster.ConnectAsync(options.OrleansGateway, options.ClusterId, options.ServiceId);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+
+        await using (cluster)
+        {
+            var app = GatewayApplication.Build(builder, cluster.Grains);
+            await app.StartAsync();
+            Console.WriteLine($"Actors gateway ready: {string.Join(", ", app.Urls)} -> {cluster.Description}");
+            await app.WaitForShutdownAsync();
+            await app.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>Flags must be known ones or configuration keys, each with a value; anything else is named.</summary>
+    private static string? FindBadArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var name = arg.Split('=', 2)[0];
+            var known = Switches.ContainsKey(name) || name is "--urls" or "--environment" || name.StartsWith("--Actors:", StringComparison.Ordinal)
+                || name.StartsWith("--Logging:", StringComparison.Ordinal) || name.StartsWith("--Kestrel:", StringComparison.Ordinal);
+            if (!known)
+            {
+                return $"unknown argument '{arg}'.";
+            }
+
+            if (!arg.Contains('=', StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return $"{name} needs a value.";
+                }
+
+                i++;
+            }
+        }
+
+        return null;
+    }
+}

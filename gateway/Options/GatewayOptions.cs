@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Actors.Hosting;
+
+namespace Actors.Gateway.Options;
+
+/// <summary>Settings of the HTTP gateway (section <c>Actors:Gateway</c>); checked by <see cref="GatewayOptionsValidator"/>.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Actors:Gateway";
+    public const int DefaultMaxRequestBodyBytes = 16 * 1024;
+    public const long DefaultMaxAmountMinor = 1_000_000_00;
+    public const int DefaultLongPollSeconds = 20;
+
+    /// <summary>host:port of a running cluster's Orleans gateway; empty (the default) starts an embedded silo.</summary>
+    public string? OrleansGateway { get; set; }
+
+    /// <summary>Cluster id of that cluster. Default "actors".</summary>
+    [Required]
+    public string ClusterId { get; set; } = ActorsSiloOptions.DefaultClusterId;
+
+    /// <summary>Service id of that cluster. Default "actors".</summary>
+    [Required]
+    public string ServiceId { get; set; } = ActorsSiloOptions.DefaultServiceId;
+
+    /// <summary>Largest request body accepted; bigger ones get 413. Default 16 KiB.</summary>
+    [Range(256, 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>Largest single deposit a bank may post, in minor units. Default 100,000,000 (1,000,000.00).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxAmountMinor { get; set; } = DefaultMaxAmountMinor;
+
+    /// <summary>How often an open notification stream polls the inbox. Default 500 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan NotificationPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait a long-poll request may ask for (waitSeconds). Default 20 s.</summary>
+    [Range(0, 300)]
+    public int MaxLongPollSeconds { get; set; } = DefaultLongPollSeconds;
+
+    /// <summary>Who may call, with which key: partners, users and banks.</summary>
+    public List<CredentialOptions> Credentials { get; set; } = [];
+
+    /// <summary>Per-partner token bucket.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+}

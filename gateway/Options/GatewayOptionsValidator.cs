@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Actors.Domain;
+using Actors.Gateway.Security;
+using Actors.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Gateway.Options;
+
+/// <summary>
+/// Loads <see cref="GatewayOptions"/> and refuses bad values at start-up; every message names the
+/// option's configuration key. Keys themselves are never echoed.
+/// </summary>
+public static class GatewayOptionsValidator
+{
+    public static GatewayOptions Load(IConfiguration configuration)
+    {
+        var options = OptionsLoader.Load<GatewayOptions>(configuration, GatewayOptions.SectionName);
+        var failures = new List<string>();
+        Validate(options.RateLimit, $"{GatewayOptions.SectionName}:RateLimit", failures);
+        if (!string.IsNullOrWhiteSpace(options.OrleansGateway))
+        {
+            try
+            {
+                GatewayEndpoint.Parse(options.OrleansGateway, $"{GatewayOptions.SectionName}:OrleansGateway");
+            }
+            catch (OptionsValidationException e)
+            {
+                failures.AddRange(e.Failures);
+            }
+        }
+
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Credentials.Count; i++)
+        {
+            ValidateCredential(options.Credentials[i], $"{GatewayOptions.SectionName}:Credentials:{i}", hashes, failures);
+        }
+
+        return failures.Count == 0 ? options : throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions), failures);
+    }
+
+    private static void ValidateCredential(CredentialOptions credential, string key, HashSet<string> hashes, List<string> failures)
+    {
+        if (!Enum.TryParse<GatewayRole>(credential.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        {
+            failures.Add($"{key}:Role = '{credential.Role}': expected Partner, User or Bank.");
+            return;
+        }
+
+        var subjectOk = role switch
+        {
+            GatewayRole.Partner => PartnerRules.IsPartnerId(credential.Subject),
+            GatewayRole.User => Ids.IsUserId(credential.Subject),
+            _ => Ids.IsBankId(credential.Subject),
+        };
+        if (!subjectOk)
+        {
+            failures.Add($"{key}:Subject = '{credential.Subject}': not a valid {role.ToString().ToLowerInvariant()} id.");
+        }
+
+        if ((credential.Key is null) == (credential.KeyHash is null))
+        {
+            failures.Add($"{key}: give exactly one of Key and KeyHash.");
+            return;
+        }
+
+        if (credential.Key is { Length: < ApiKeyHash.MinKeyLength })
+        {
+            failures.Add($"{key}:Key: too short, at least {ApiKeyHash.MinKeyLength} characters.");
+            return;
+        }
+
+        if (credential.KeyHash is not null && !ApiKeyHash.IsHash(credential.KeyHash))
+        {
+            failures.Add($"{key}:KeyHash: expected 64 hex digits (SHA-256 of the key).");
+            return;
+        }
+
+        var hash = credential.KeyHash?.ToLowerInvariant() ?? ApiKeyHash.Of(credential.Key!);
+        if (!hashes.Add(hash))
+        {
+            failures.Add($"{key}: the same key is configured twice; every credential needs its own key.");
+        }
+    }
+
+    private static void Validate(object options, string key, List<string> failures)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => $"{key}:{r.MemberNames.FirstOrDefault()}: {r.ErrorMessage}"));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+return await Actors.Gateway.Hosting.GatewayProgram.RunAsync(args);

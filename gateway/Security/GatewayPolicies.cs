@@ -1,0 +1,21 @@
+namespace Actors.Gateway.Security;
+
+/// <summary>Authorization policies, one per role, and the rate-limiter policy for partners.</summary>
+public static class GatewayPolicies
+{
+    public const string Partner = "partner";
+    public const string User = "user";
+    public const string Bank = "bank";
+    public const string PartnerRateLimit = "partner-rate";
+
+    public static IServiceCollection AddGatewayAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Partner, p => p.RequireClaim(Caller.RoleClaim, nameof(GatewayRole.Partner)))
+            .AddPolicy(User, p => p.RequireClaim(Caller.RoleClaim, nameof(GatewayRole.User)))
+            .AddPolicy(Bank, p => p.RequireClaim(Caller.RoleClaim, nameof(GatewayRole.Bank)));
+        return services;
+    }
+}

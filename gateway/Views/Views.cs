@@ -1,0 +1,64 @@
+using Actors.Accounts;
+using Actors.Users;
+
+namespace Actors.Gateway.Views;
+
+// What the gateway answers, as plain JSON records: money as minor units plus code (never a float),
+// enums as names. Only the user named in the path ever appears in an answer.
+
+/// <summary>An exact amount: minor units, ISO currency, and a display string such as "12.34 USD".</summary>
+public sealed record MoneyView(long Minor, string Currency, string Display)
+{
+    public static MoneyView Of(Money.Money money) => new(money.Minor, money.Currency.Code, money.ToString());
+}
+
+public sealed record PartnerLinkView(string UserId, string PartnerId, bool Linked, IReadOnlyList<ConsentView> ConsentsInForce);
+
+public sealed record ConsentView(string Bank, ConsentPurpose Purpose, DateTimeOffset GrantedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+{
+    public static ConsentView Of(ConsentRecord c) => new(c.Bank, c.Purpose, c.GrantedAt, c.ExpiresAt, c.RevokedAt);
+}
+
+/// <summary>A consent-gated read: "ok", or "no_account_at_bank" when the user has no linked account there.</summary>
+public sealed record PartnerItemsView<T>(string UserId, string Bank, string Status, IReadOnlyList<T> Items);
+
+public sealed record BalanceView(string AccountId, MoneyView Balance);
+
+public sealed record TransactionView(string AccountId, string TransactionId, PostingKind Kind, PostingOutcome Outcome, DeclineReason Reason,
+    MoneyView Amount, MoneyView BalanceAfter, DateTimeOffset At)
+{
+    public static TransactionView Of(PartnerTransaction t) =>
+        new(t.AccountId, t.TransactionId, t.Kind, t.Outcome, t.Reason, MoneyView.Of(t.Amount), MoneyView.Of(t.BalanceAfter), t.At);
+}
+
+public sealed record AlertView(string AccountId, string TransactionId, DateTimeOffset At, MoneyView Amount, string MerchantId, string Country,
+    FraudAlertStatus Status, string Rules);
+
+public sealed record NotificationView(DateTimeOffset At, InboxMessageKind Kind, string Bank, string AccountId, string? TransactionId,
+    PostingKind Posting, MoneyView Amount, MoneyView Balance, string Text)
+{
+    public static NotificationView Of(InboxMessage m) =>
+        new(m.At, m.Kind, m.Bank, m.AccountId, m.TransactionId, m.Posting, MoneyView.Of(m.Amount), MoneyView.Of(m.Balance), m.Text);
+
+    /// <summary>The cursor a client passes back as <c>after</c> (or Last-Event-ID): the instant in UTC, round-trip format.</summary>
+    public static string Cursor(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Notifications newer than the request's cursor, and the cursor to pass next time.</summary>
+public sealed record NotificationsView(string UserId, string Bank, IReadOnlyList<NotificationView> Items, string? Cursor);
+
+public sealed record UserView(string UserId, string DisplayName, IReadOnlyList<string> LinkedAccounts, IReadOnlyList<ConsentView> Consents);
+
+public sealed record PartnersView(string UserId, IReadOnlyList<string> Partners);
+
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, AuditAction Action, string? Bank, ConsentPurpose? Purpose, AuditOutcome Outcome, string? Detail)
+{
+    public static AuditEntryView Of(AuditEntry e) => new(e.At, e.Actor, e.Action, e.Bank, e.Purpose, e.Outcome, e.Detail);
+}
+
+public sealed record AccountView(string AccountId, string Owner, string Bank, AccountStatus Status, MoneyView Balance, string? FrozenReason)
+{
+    public static AccountView Of(AccountSnapshot s) => new(s.AccountId, s.Owner, s.Bank, s.Status, MoneyView.Of(s.Balance), s.FrozenReason);
+}
+
+public sealed record PostingView(string AccountId, string TransactionId, string Outcome, string Reason, MoneyView Balance);

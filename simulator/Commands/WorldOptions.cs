@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using Actors.Simulation.Options;
+
+namespace Actors.Simulator.Commands;
+
+/// <summary>The flags that describe a world (shared by generate and replay --live), mapped onto <see cref="SimulationOptions"/>.</summary>
+internal sealed class WorldOptions
+{
+    public Option<long> Seed { get; } = new("--seed") { Description = "Seed of everything random", DefaultValueFactory = _ => SimulationOptions.DefaultSeed };
+
+    public Option<int> Users { get; } = new("--users") { Description = "Number of users (1-10,000,000)", DefaultValueFactory = _ => SimulationOptions.DefaultUsers };
+
+    public Option<int> Days { get; } = new("--days") { Description = "Simulated days of traffic (1-366)", DefaultValueFactory = _ => SimulationOptions.DefaultDays };
+
+    public Option<string?> Start { get; } = new("--start") { Description = "First simulated day, yyyy-MM-dd (default 2025-01-06)" };
+
+    public Option<int> Merchants { get; } = new("--merchants") { Description = "Number of merchants (default users/10, 500-100,000)" };
+
+    public Option<double?> CardEventsPerDay { get; } = new("--card-events-per-day") { Description = "Mean card authorizations per user per day (default 2.5)" };
+
+    public Option<double?> FraudRate { get; } = new("--fraud-rate") { Description = "Total share of card events that are fraud (default 0.0013); the patterns keep their proportions" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Users);
+        command.Options.Add(Days);
+        command.Options.Add(Start);
+        command.Options.Add(Merchants);
+        command.Options.Add(CardEventsPerDay);
+        command.Options.Add(FraudRate);
+    }
+
+    /// <summary>The options, or the errors naming each bad flag.</summary>
+    public (SimulationOptions? Options, IReadOnlyList<string> Errors) Read(ParseResult parse)
+    {
+        var options = new SimulationOptions
+        {
+            Seed = parse.GetValue(Seed),
+            Users = parse.GetValue(Users),
+            Days = parse.GetValue(Days),
+            Merchants = parse.GetValue(Merchants),
+        };
+        var errors = new List<string>();
+        if (parse.GetValue(Start) is { } start)
+        {
+            if (DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                options.Start = date;
+            }
+            else
+            {
+                errors.Add($"--start '{start}' is not a date of the form yyyy-MM-dd.");
+            }
+        }
+
+        if (parse.GetValue(CardEventsPerDay) is { } cards)
+        {
+            options.CardEventsPerDay = cards;
+        }
+
+        if (parse.GetValue(FraudRate) is { } fraud)
+        {
+            if (fraud is < 0 or > 0.2 || !double.IsFinite(fraud))
+            {
+                errors.Add($"--fraud-rate must be between 0 and 0.2, was {fraud}.");
+            }
+            else
+            {
+                options.Fraud = options.Fraud.ScaledTo(fraud);
+            }
+        }
+
+        errors.AddRange(SimulationOptionsValidator.Validate(options).Select(ToFlag));
+        return (errors.Count == 0 ? options : null, errors);
+    }
+
+    // Name the command-line flag rather than the property: "--users must be ..." instead of "Users must be ...".
+    private static string ToFlag(string error) =>
+        error.StartsWith("Users ", StringComparison.Ordinal) ? "--users" + error[5..]
+        : error.StartsWith("Days ", StringComparison.Ordinal) ? "--days" + error[4..]
+        : error.StartsWith("Merchants ", StringComparison.Ordinal) ? "--merchants" + error[9..]
+        : error.StartsWith("Start ", StringComparison.Ordinal) ? "--start" + error[5..]
+        : error.StartsWith("CardEventsPerDay ", StringComparison.Ordinal) ? "--card-events-per-day" + error[16..]
+        : error;
+}

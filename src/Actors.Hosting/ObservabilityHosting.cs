@@ -1,0 +1,91 @@
+using System.Globalization;
+using Actors.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
+
+namespace Actors.Hosting;
+
+/// <summary>
+/// The silo's web host, on <see cref="ActorsSiloOptions.HttpPort"/>: the Orleans Dashboard, the
+/// "Actors" and Orleans meters in Prometheus text format, and liveness/readiness endpoints. One call
+/// after <see cref="ActorsSiloHosting.AddActorsSilo"/> on a web application builder does it all, the
+/// endpoints included (through a startup filter), so the silo's Program.cs stays a few lines.
+/// Embedded silos (<see cref="ActorsCluster.StartEmbeddedAsync"/>) build no web host and never call it.
+/// </summary>
+public static class ObservabilityHosting
+{
+    /// <summary>Orleans' own meter (activations, messaging, membership...).</summary>
+    public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it (e.g. Actors:Observability:MetricsPath).</exception>
+    public static ObservabilityOptions AddActorsObservability(this WebApplicationBuilder builder, ActorsSiloOptions silo)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = OptionsLoader.Load<ObservabilityOptions>(builder.Configuration, ObservabilityOptions.SectionName);
+        if (silo.HttpPort == 0)
+        {
+            // Registered after Kestrel, so it wins: the host runs, no socket opens.
+            builder.Services.AddSingleton<IServer, DisabledHttpServer>();
+            return options;
+        }
+
+        // Every interface, not loopback only: in a container the port is reached from outside.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(silo.HttpPort));
+        if (options.Dashboard)
+        {
+            // UseOrleans again configures the same silo builder AddActorsSilo created.
+            builder.UseOrleans(orleans => orleans.AddDashboard());
+        }
+
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ActorsMetrics.MeterName, OrleansMeterName)
+            .AddPrometheusExporter());
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
+        builder.Services.AddSingleton<IStartupFilter>(new EndpointsFilter(options));
+        return options;
+    }
+
+    private const string ReadyTag = "ready";
+
+    private static void MapEndpoints(IEndpointRouteBuilder endpoints, ObservabilityOptions options)
+    {
+        // Live: the process answers HTTP; no check runs. Ready: the silo is Active in the cluster.
+        endpoints.MapHealthChecks(ObservabilityOptions.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        endpoints.MapHealthChecks(ObservabilityOptions.ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteHealth });
+        endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath);
+        if (options.Dashboard)
+        {
+            endpoints.MapOrleansDashboard(options.DashboardPath);
+        }
+    }
+
+    /// <summary>"Healthy" or "Unhealthy", then one line per check saying why (the default writer gives the status only).</summary>
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}: {e.Value.Status} ({e.Value.Description})"));
+        return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
+    }
+
+    /// <summary>Adds routing and the observability endpoints in front of whatever pipeline the host has.</summary>
+    private sealed class EndpointsFilter(ObservabilityOptions options) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseRouting();
+            app.UseEndpoints(endpoints => MapEndpoints(endpoints, options));
+            next(app);
+        };
+    }
+}

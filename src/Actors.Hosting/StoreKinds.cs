@@ -1,0 +1,10 @@
+namespace Actors.Hosting;
+
+/// <summary>The values <c>Actors:Silo:Clustering</c> and <c>Actors:Silo:Storage</c> accept (compared case-sensitively, as documented).</summary>
+public static class StoreKinds
+{
+    public const string Localhost = "Localhost";
+    public const string Memory = "Memory";
+    public const string Redis = "Redis";
+    public const string PostgreSql = "PostgreSQL";
+}

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Actors.Simulation.Traffic;
+
+namespace Actors.Simulation.Trace;
+
+/// <summary>
+/// Writes a trace as JSON Lines: the header object on the first line, one event object per line
+/// (fields that the event type does not use are left out), and a last line {"end":{"events":N}} so a
+/// reader can tell a complete file from a truncated one. Lines are gathered in memory and written
+/// in large chunks: flushing per line would cost one write call per event.
+/// </summary>
+internal sealed class JsonLinesTraceWriter
+{
+    private const int ChunkBytes = 1 << 20;
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
+
+    public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        using var json = new Utf8JsonWriter(_buffer, WriterOptions);
+        header.Write(json);
+        EndLine(json);
+        long count = 0;
+        foreach (var e in events)
+        {
+            WriteEvent(json, e);
+            EndLine(json);
+            count++;
+            if (_buffer.WrittenCount >= ChunkBytes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+                _buffer.ResetWrittenCount();
+            }
+        }
+
+        json.WriteStartObject();
+        json.WriteStartObject("end");
+        json.WriteNumber("events", count);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        EndLine(json);
+        await output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+        _buffer.ResetWrittenCount();
+        return count;
+    }
+
+    private void EndLine(Utf8JsonWriter json)
+    {
+        json.Flush();
+        _buffer.Write("\n"u8);
+        json.Reset(_buffer);
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteNumber(TraceColumns.Seq, e.Seq);
+        json.WriteNumber(TraceColumns.TimeMs, e.TimeMs);
+        json.WriteString(TraceColumns.Type, TraceNames.Of(e.Type));
+        json.WriteString(TraceColumns.Fraud, TraceNames.Of(e.Fraud));
+        if (e.Episode != 0)
+        {
+            json.WriteNumber(TraceColumns.Episode, e.Episode);
+        }
+
+        Text(json, TraceColumns.UserId, e.UserId);
+        Text(json, TraceColumns.AccountId, e.AccountId);
+        Text(json, TraceColumns.CounterAccountId, e.CounterAccountId);
+        if (e.AmountMinor != 0)
+        {
+            json.WriteNumber(TraceColumns.AmountMinor, e.AmountMinor);
+        }
+
+        Text(json, TraceColumns.Currency, e.Currency);
+        Text(json, TraceColumns.MerchantId, e.MerchantId);
+        if (e.Mcc != 0)
+        {
+            json.WriteNumber(TraceColumns.Mcc, e.Mcc);
+        }
+
+        Text(json, TraceColumns.Country, e.Country);
+        if (e.Device != 0)
+        {
+            json.WriteNumber(TraceColumns.Device, e.Device);
+        }
+
+        Text(json, TraceColumns.Bank, e.Bank);
+        Text(json, TraceColumns.Purpose, TraceNames.Of(e.Purpose));
+        Text(json, TraceColumns.Name, e.Name);
+        Text(json, TraceColumns.Locale, e.Locale);
+        Text(json, TraceColumns.MessengerId, e.MessengerId);
+        Text(json, TraceColumns.SignupDate, e.SignupDate);
+        Text(json, TraceColumns.Iban, e.Iban);
+        Text(json, TraceColumns.RoutingNumber, e.RoutingNumber);
+        Text(json, TraceColumns.AccountNumber, e.AccountNumber);
+        Text(json, TraceColumns.CardNumber, e.CardNumber);
+        Text(json, TraceColumns.City, e.City);
+        Text(json, TraceColumns.RiskTier, e.RiskTier);
+        json.WriteEndObject();
+    }
+
+    private static void Text(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Actors.Simulation.Population;
+using Actors.Users;
+
+namespace Actors.Simulation.Traffic;
+
+/// <summary>Turns population indexes into trace events; every string comes from the population or a catalog.</summary>
+internal sealed class EventFactory(World world)
+{
+    private readonly string[] _countryCodes = Countries.All.Select(c => c.Code).ToArray();
+    private readonly string[] _currencies = Countries.All.Select(c => c.Currency).ToArray();
+    private readonly int[] _mcc = MerchantCategories.All.Select(c => c.Mcc).ToArray();
+
+    public string CountryCode(int country) => _countryCodes[country];
+
+    public string CurrencyOfAccount(int account) => _currencies[world.UserCountry[world.AccountOwner[account]]];
+
+    public string BankOf(int account) => world.Banks[world.AccountBank[account]].Bank;
+
+    public TraceEvent Merchant(long seq, long timeMs, int m) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = EventType.MerchantRegistered,
+        MerchantId = world.MerchantIds[m],
+        Name = world.MerchantNames[m],
+        Mcc = _mcc[world.MerchantCategory[m]],
+        Country = _countryCodes[world.MerchantCountry[m]],
+        City = world.MerchantCities[m],
+        RiskTier = World.RiskName(world.MerchantRisk[m]),
+    };
+
+    public TraceEvent User(long seq, long timeMs, int u)
+    {
+        var country = Countries.All[world.UserCountry[u]];
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = EventType.UserRegistered,
+            UserId = world.UserIds[u],
+            Name = world.UserNames[u],
+            Locale = country.Locale,
+            Country = country.Code,
+            MessengerId = world.MessengerIds[u],
+            SignupDate = DateOnly.FromDayNumber(world.SignupDay[u]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public TraceEvent AccountOpened(long seq, long timeMs, int a) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = EventType.AccountOpened,
+        UserId = world.UserIds[world.AccountOwner[a]],
+        AccountId = world.AccountIds[a],
+        Bank = BankOf(a),
+        Currency = CurrencyOfAccount(a),
+        Iban = world.Iban[a],
+        RoutingNumber = world.RoutingNumber[a],
+        AccountNumber = world.AccountNumber[a],
+        CardNumber = world.CardNumber[a],
+    };
+
+    public TraceEvent Deposit(long seq, long timeMs, EventType type, int a, long amountMinor) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = type,
+        UserId = world.UserIds[world.AccountOwner[a]],
+        AccountId = world.AccountIds[a],
+        AmountMinor = amountMinor,
+        Currency = CurrencyOfAccount(a),
+    };
+
+    public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = EventType.CardAuthorization,
+        Fraud = label,
+        Episode = episode,
+        UserId = world.UserIds[world.AccountOwner[a]],
+        AccountId = world.AccountIds[a],
+        AmountMinor = amountMinor,
+        Currency = CurrencyOfAccount(a),
+        MerchantId = world.MerchantIds[m],
+        Mcc = _mcc[world.MerchantCategory[m]],
+        Country = _countryCodes[country],
+        Device = device,
+    };
+
+    public TraceEvent Transfer(long seq, long timeMs, FraudLabel label, long episode, int from, int to, long amountMinor, int device) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = EventType.Transfer,
+        Fraud = label,
+        Episode = episode,
+        UserId = world.UserIds[world.AccountOwner[from]],
+        AccountId = world.AccountIds[from],
+        CounterAccountId = world.AccountIds[to],
+        AmountMinor = amountMinor,
+        Currency = CurrencyOfAccount(from),
+        Device = device,
+    };
+
+    public TraceEvent BalanceCheck(long seq, long timeMs, FraudLabel label, long episode, int a, int country, int device) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = EventType.BalanceCheck,
+        Fraud = label,
+        Episode = episode,
+        UserId = world.UserIds[world.AccountOwner[a]],
+        Bank = BankOf(a),
+        Country = _countryCodes[country],
+        Device = device,
+    };
+
+    public TraceEvent Consent(long seq, long timeMs, bool grant, int u, string bank, ConsentPurpose purpose) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = grant ? EventType.ConsentGranted : EventType.ConsentRevoked,
+        UserId = world.UserIds[u],
+        Bank = bank,
+        Purpose = purpose,
+    };
+
+    public TraceEvent Scripted(long seq, in ScriptedEvent e) => e.Type switch
+    {
+        EventType.CardAuthorization => Card(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Merchant, e.AmountMinor, e.Country, e.Device),
+        EventType.Transfer => Transfer(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.CounterAccount, e.AmountMinor, e.Device),
+        EventType.BalanceCheck => BalanceCheck(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Country, e.Device),
+        _ => throw new InvalidOperationException($"Scripted events cannot be {e.Type}."),
+    };
+}

@@ -1,0 +1,26 @@
+namespace Actors.Simulation.Traffic;
+
+/// <summary>What a trace event is. Stored in traces by its snake_case name (see <see cref="TraceNames"/>).</summary>
+public enum EventType : byte
+{
+    MerchantRegistered = 1,
+    UserRegistered = 2,
+    AccountOpened = 3,
+    InitialDeposit = 4,
+    SalaryDeposit = 5,
+    CardAuthorization = 6,
+    Transfer = 7,
+    BalanceCheck = 8,
+    ConsentGranted = 9,
+    ConsentRevoked = 10,
+}
+
+/// <summary>Ground truth: which fraud pattern an event belongs to, or none.</summary>
+public enum FraudLabel : byte
+{
+    None = 0,
+    CardTesting = 1,
+    AccountTakeover = 2,
+    ClonedCard = 3,
+    MerchantCompromise = 4,
+}

@@ -1,0 +1,233 @@
+using Actors.Simulation.Population;
+using Actors.Simulation.Randomness;
+
+namespace Actors.Simulation.Traffic;
+
+/// <summary>
+/// Starts fraud episodes at genuine card payments and plans their events ahead. Each pattern starts
+/// with probability rate / (mean card events per episode), so its card events make up about the
+/// configured share of all card events. An episode only starts when it fits before the end of the
+/// period, so every labelled episode in a trace is complete and has its full shape:
+/// <list type="bullet">
+/// <item>card testing: 5-15 authorizations of 0.50-1.99 (minor units 50-199) at one online merchant, seconds apart, from an unknown device (99), within 15 minutes;</item>
+/// <item>account takeover: a balance check from a new device (77) in a foreign country, then 3-6 large card-not-present payments and a transfer out, from that device and country, within an hour;</item>
+/// <item>cloned card: right after a genuine payment, 1-3 card-present payments with the same card in another country, all within 60 minutes of it;</item>
+/// <item>merchant compromise: 8-20 distinct cards pay at one merchant within an hour (genuine, label none, same episode), then 2-6 hours later each is used 1-3 times elsewhere (labelled).</item>
+/// </list>
+/// </summary>
+internal sealed class FraudInjector
+{
+    public const int TestingDevice = 99;
+    public const int TakeoverDevice = 77;
+    public const long TestingSpanMs = 15 * 60_000;
+    public const long CloneWindowMs = 60 * 60_000;
+    private const double CardTestingMean = 10;
+    private const double TakeoverMean = 4.5;
+    private const double ClonedMean = 2;
+    private const double CompromiseMean = 28;
+    private static readonly int[] RiskyCategories = [MerchantCategories.Electronics, MerchantCategories.Crypto, MerchantCategories.OnlineRetail, MerchantCategories.DigitalGoods];
+
+    private readonly World _world;
+    private readonly long _endMs;
+    private readonly Action<ScriptedEvent> _plan;
+    private readonly Func<int, int, long> _amount;
+    private readonly double _testing;
+    private readonly double _takeover;
+    private readonly double _cloned;
+    private readonly double _compromise;
+    private long _episodes;
+
+    /// <param name="amount">Amount in minor units for (category, account) as a genuine payment would draw it.</param>
+    public FraudInjector(World world, long endMs, Action<ScriptedEvent> plan, Func<int, int, long> amount)
+    {
+        _world = world;
+        _endMs = endMs;
+        _plan = plan;
+        _amount = amount;
+        var rates = world.Options.Fraud;
+        _testing = rates.CardTesting / CardTestingMean;
+        _takeover = _testing + rates.AccountTakeover / TakeoverMean;
+        _cloned = _takeover + rates.ClonedCard / ClonedMean;
+        _compromise = _cloned + rates.MerchantCompromise / CompromiseMean;
+    }
+
+    public long Episodes => _episodes;
+
+    /// <summary>Called after each genuine card payment; may plan an episode that starts right after it.</summary>
+    public void OnCardPayment(ref Xoshiro256 random, int account, int merchant, int country, long timeMs)
+    {
+        if (_compromise <= 0)
+        {
+            return;
+        }
+
+        var roll = random.NextDouble();
+        if (roll >= _compromise)
+        {
+            return;
+        }
+
+        if (roll < _testing)
+        {
+            CardTesting(ref random, account, timeMs);
+        }
+        else if (roll < _takeover)
+        {
+            Takeover(ref random, account, timeMs);
+        }
+        else if (roll < _cloned)
+        {
+            Cloned(ref random, account, country, timeMs);
+        }
+        else
+        {
+            Compromise(ref random, merchant, timeMs);
+        }
+    }
+
+    private void CardTesting(ref Xoshiro256 random, int account, long t)
+    {
+        if (t + TestingSpanMs >= _endMs)
+        {
+            return;
+        }
+
+        var episode = ++_episodes;
+        var merchant = PickMerchant(ref random, random.NextInt(Countries.All.Count), MerchantCategories.DigitalGoods);
+        var country = _world.MerchantCountry[merchant];
+        var count = random.NextInt(5, 15);
+        for (var i = 0; i < count; i++)
+        {
+            // Seconds apart: at most 15 x 60 s from the genuine payment.
+            t += random.NextInt(5_000, 59_000);
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, TestingDevice, -1));
+        }
+    }
+
+    private void Takeover(ref Xoshiro256 random, int account, long t)
+    {
+        if (t + CloneWindowMs >= _endMs)
+        {
+            return;
+        }
+
+        var episode = ++_episodes;
+        var owner = _world.AccountOwner[account];
+        var country = OtherCountry(ref random, _world.UserCountry[owner]);
+        t += random.NextInt(60_000, 300_000);
+        _plan(new ScriptedEvent(t, EventType.BalanceCheck, FraudLabel.AccountTakeover, episode, account, -1, 0, country, TakeoverDevice, -1));
+        var payments = random.NextInt(3, 6);
+        for (var i = 0; i < payments; i++)
+        {
+            t += random.NextInt(60_000, 300_000);
+            var merchant = PickMerchant(ref random, country, RiskyCategories[random.NextInt(RiskyCategories.Length)]);
+
+            // Draining: amounts several times a genuine payment in that category.
+            var amount = _amount(_world.MerchantCategory[merchant], account) * random.NextInt(3, 8);
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, TakeoverDevice, -1));
+        }
+
+        var target = SameCurrencyAccount(ref random, account);
+        if (target >= 0)
+        {
+            t += random.NextInt(60_000, 300_000);
+            var amount = _world.SalaryMinor[owner] / 2 + 1;
+            _plan(new ScriptedEvent(t, EventType.Transfer, FraudLabel.AccountTakeover, episode, account, -1, amount, country, TakeoverDevice, target));
+        }
+    }
+
+    private void Cloned(ref Xoshiro256 random, int account, int genuineCountry, long t)
+    {
+        if (t + CloneWindowMs >= _endMs)
+        {
+            return;
+        }
+
+        var episode = ++_episodes;
+        var country = OtherCountry(ref random, genuineCountry);
+        var persona = Personas.All[_world.Persona[_world.AccountOwner[account]]];
+        var count = random.NextInt(1, 3);
+        t += random.NextInt(300_000, 600_000);
+        for (var i = 0; i < count; i++)
+        {
+            var category = random.NextInt(persona.CategoryWeights.Length);
+            var merchant = PickMerchant(ref random, country, category);
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account) * 2, country, 0, -1));
+            t += random.NextInt(60_000, 900_000);
+        }
+    }
+
+    private void Compromise(ref Xoshiro256 random, int merchant, long t)
+    {
+        const long window = 7 * Rhythm.HourMs;
+        if (t + window >= _endMs)
+        {
+            return;
+        }
+
+        var country = _world.MerchantCountry[merchant];
+        var locals = _world.UsersByCountry[country];
+        var cards = Math.Min(random.NextInt(8, 20), locals.Length);
+        if (cards < 2)
+        {
+            return;
+        }
+
+        var episode = ++_episodes;
+        var exposed = new HashSet<int>();
+        for (var attempt = 0; exposed.Count < cards && attempt < cards * 4; attempt++)
+        {
+            var owner = locals[random.NextInt(locals.Length)];
+            exposed.Add(_world.FirstAccount[owner]);
+        }
+
+        foreach (var account in exposed.Order())
+        {
+            // The skimming happens during genuine payments: label none, but the episode links them.
+            var exposure = t + random.NextInt(60_000, 3_600_000);
+            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, episode, account, merchant, _amount(_world.MerchantCategory[merchant], account), country, 0, -1));
+            var uses = random.NextInt(1, 3);
+            for (var i = 0; i < uses; i++)
+            {
+                var at = t + 2 * Rhythm.HourMs + random.NextLong(0, 4 * Rhythm.HourMs);
+                var elsewhere = random.NextInt(Countries.All.Count);
+                var category = RiskyCategories[random.NextInt(RiskyCategories.Length)];
+                var target = PickMerchant(ref random, elsewhere, category);
+                if (target == merchant)
+                {
+                    continue;
+                }
+
+                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account) * 2, elsewhere, 1, -1));
+            }
+        }
+    }
+
+    private int PickMerchant(ref Xoshiro256 random, int country, int category)
+    {
+        var cell = World.Cell(country, category);
+        return _world.MerchantsByCell[cell][_world.CellPopularity[cell].Sample(ref random)];
+    }
+
+    private static int OtherCountry(ref Xoshiro256 random, int country)
+    {
+        var other = random.NextInt(Countries.All.Count - 1);
+        return other >= country ? other + 1 : other;
+    }
+
+    private int SameCurrencyAccount(ref Xoshiro256 random, int account)
+    {
+        var owner = _world.AccountOwner[account];
+        var pool = _world.AccountsByCurrency[_world.CountryCurrency[_world.UserCountry[owner]]];
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var candidate = pool[random.NextInt(pool.Length)];
+            if (_world.AccountOwner[candidate] != owner)
+            {
+                return candidate;
+            }
+        }
+
+        return -1;
+    }
+}

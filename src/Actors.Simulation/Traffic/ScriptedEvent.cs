@@ -1,0 +1,17 @@
+namespace Actors.Simulation.Traffic;
+
+/// <summary>
+/// An event planned ahead (the later steps of a fraud episode), kept by index until its time comes.
+/// Indexes of -1 mean "not used by this event type".
+/// </summary>
+internal readonly record struct ScriptedEvent(
+    long TimeMs,
+    EventType Type,
+    FraudLabel Label,
+    long Episode,
+    int Account,
+    int Merchant,
+    long AmountMinor,
+    int Country,
+    int Device,
+    int CounterAccount);

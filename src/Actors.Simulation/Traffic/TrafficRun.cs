@@ -1,0 +1,303 @@
+using Actors.Simulation.Population;
+using Actors.Simulation.Randomness;
+using Actors.Users;
+
+namespace Actors.Simulation.Traffic;
+
+/// <summary>
+/// One pass of generation. Each user has two timers in a <see cref="CalendarQueue"/>: activity (card
+/// payments, balance checks, transfers, consent changes, as a Poisson process shaped by
+/// <see cref="Rhythm"/>) and salary (every pay period at 06:00 local time). Fraud episodes are planned
+/// ahead into a small priority queue and merged in time order. The loop uses indexes and
+/// pre-built tables only: no reflection, no Bogus, no allocation per event.
+/// </summary>
+internal sealed class TrafficRun
+{
+    private readonly World _world;
+    private readonly EventFactory _events;
+    private readonly CalendarQueue _calendar;
+    private readonly PriorityQueue<int, ulong> _bucket = new();
+    private readonly PriorityQueue<ScriptedEvent, (long Time, long Order)> _planned = new();
+    private readonly FraudInjector _fraud;
+    private readonly ushort[] _consents;
+    private readonly long[] _localOffsetMs;
+    private readonly AliasTable[] _personaCategories;
+    private readonly AliasTable _preferredSlot = AliasTable.Zipf(World.PreferredSlots, 1.0);
+    private readonly double[] _logMedianUsd;
+    private readonly double[] _sigma;
+    private readonly bool[] _online;
+    private readonly double _cardShare;
+    private readonly double _checkShare;
+    private readonly double _transferShare;
+    private readonly double _perDay;
+    private readonly long _startMs;
+    private readonly long _endMs;
+    private Xoshiro256 _random;
+    private long _seq;
+    private long _plannedCount;
+
+    public TrafficRun(World world)
+    {
+        _world = world;
+        var options = world.Options;
+        _events = new EventFactory(world);
+        _startMs = options.StartMs;
+        _endMs = options.EndMs;
+        _calendar = new CalendarQueue(world.UserCount * 2, _startMs, _endMs);
+        _random = new Xoshiro256(SeedMix.Of(options.Seed, SeedMix.TrafficStream, 0));
+        _consents = new ushort[world.UserCount];
+        _localOffsetMs = Countries.All.Select(c => c.UtcOffsetHours * Rhythm.HourMs).ToArray();
+        _personaCategories = Personas.All.Select(p => new AliasTable(p.CategoryWeights)).ToArray();
+        _logMedianUsd = MerchantCategories.All.Select(c => Math.Log(c.MedianUsd)).ToArray();
+        _sigma = MerchantCategories.All.Select(c => c.Sigma).ToArray();
+        _online = MerchantCategories.All.Select(c => c.Online).ToArray();
+        _perDay = options.CardEventsPerDay + options.BalanceChecksPerDay + options.TransfersPerDay + options.ConsentChangesPerDay;
+        _cardShare = options.CardEventsPerDay / _perDay;
+        _checkShare = _cardShare + options.BalanceChecksPerDay / _perDay;
+        _transferShare = _checkShare + options.TransfersPerDay / _perDay;
+        _fraud = new FraudInjector(world, _endMs, Plan, Amount);
+    }
+
+    public IEnumerable<TraceEvent> Events()
+    {
+        foreach (var e in Setup())
+        {
+            yield return e;
+        }
+
+        var users = _world.UserCount;
+        for (var u = 0; u < users; u++)
+        {
+            _calendar.Schedule(u, NextActivity(u, _startMs));
+            _calendar.Schedule(users + u, SalaryTime(u, _world.SalaryPhaseDays[u]));
+        }
+
+        for (var bucket = 0; bucket < _calendar.Buckets; bucket++)
+        {
+            _calendar.Drain(bucket, _bucket);
+            var bucketStart = _calendar.BucketStart(bucket);
+            var bucketEnd = bucketStart + CalendarQueue.BucketMs;
+            while (true)
+            {
+                var timerTime = _bucket.TryPeek(out var timer, out var key) ? bucketStart + (long)(key >> 32) : long.MaxValue;
+                if (_planned.TryPeek(out var planned, out _) && planned.TimeMs < bucketEnd && planned.TimeMs <= timerTime)
+                {
+                    _planned.Dequeue();
+                    yield return _events.Scripted(_seq++, planned);
+                    continue;
+                }
+
+                if (timerTime == long.MaxValue)
+                {
+                    break;
+                }
+
+                _bucket.Dequeue();
+                TraceEvent e;
+                bool produced;
+                long next;
+                if (timer < users)
+                {
+                    produced = Activity(timer, timerTime, out e);
+                    next = NextActivity(timer, timerTime);
+                }
+                else
+                {
+                    var u = timer - users;
+                    e = Salary(u, timerTime);
+                    produced = true;
+                    next = SalaryTime(u, DayIndex(timerTime) + _world.PayPeriodDays[u]);
+                }
+
+                if (next < bucketEnd)
+                {
+                    _bucket.Enqueue(timer, CalendarQueue.Key(next - bucketStart, timer));
+                }
+                else
+                {
+                    _calendar.Schedule(timer, next);
+                }
+
+                if (produced)
+                {
+                    yield return e;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<TraceEvent> Setup()
+    {
+        var t = _startMs;
+        for (var m = 0; m < _world.MerchantCount; m++)
+        {
+            yield return _events.Merchant(_seq++, t, m);
+        }
+
+        for (var u = 0; u < _world.UserCount; u++)
+        {
+            yield return _events.User(_seq++, t, u);
+            var first = _world.FirstAccount[u];
+            var end = _world.FirstAccount[u + 1];
+            for (var a = first; a < end; a++)
+            {
+                yield return _events.AccountOpened(_seq++, t, a);
+            }
+
+            for (var a = first; a < end; a++)
+            {
+                yield return _events.Deposit(_seq++, t, EventType.InitialDeposit, a, _world.InitialDepositMinor[a]);
+            }
+
+            // Initial consents: each purpose at each of the user's banks, with the user's propensity.
+            for (var a = first; a < end; a++)
+            {
+                var slot = BankSlot(u, a - first);
+                if (slot != a - first)
+                {
+                    continue;
+                }
+
+                for (var p = 0; p < World.PurposeCount; p++)
+                {
+                    if (_random.NextDouble() * 255 < _world.Propensity[u * World.PurposeCount + p])
+                    {
+                        _consents[u] |= (ushort)(1 << (slot * World.PurposeCount + p));
+                        yield return _events.Consent(_seq++, t, grant: true, u, _events.BankOf(a), (ConsentPurpose)(p + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    private bool Activity(int u, long t, out TraceEvent e)
+    {
+        var roll = _random.NextDouble();
+        if (roll < _cardShare)
+        {
+            e = CardPayment(u, t);
+            return true;
+        }
+
+        var first = _world.FirstAccount[u];
+        var count = _world.AccountCountOf(u);
+        var account = first + (count == 1 ? 0 : _random.NextInt(count));
+        if (roll < _checkShare)
+        {
+            e = _events.BalanceCheck(_seq++, t, FraudLabel.None, 0, account, _world.UserCountry[u], 1);
+            return true;
+        }
+
+        if (roll < _transferShare)
+        {
+            return Transfer(u, account, t, out e);
+        }
+
+        var slot = BankSlot(u, account - first);
+        var purpose = _random.NextInt(World.PurposeCount);
+        var bit = (ushort)(1 << (slot * World.PurposeCount + purpose));
+        var granted = (_consents[u] & bit) != 0;
+        _consents[u] ^= bit;
+        e = _events.Consent(_seq++, t, grant: !granted, u, _events.BankOf(account), (ConsentPurpose)(purpose + 1));
+        return true;
+    }
+
+    private TraceEvent CardPayment(int u, long t)
+    {
+        var first = _world.FirstAccount[u];
+        var count = _world.AccountCountOf(u);
+        var account = count == 1 || _random.Chance(0.7) ? first : first + _random.NextInt(count);
+        var home = _world.UserCountry[u];
+        int merchant;
+        if (_random.NextDouble() < _world.Travel[u])
+        {
+            var abroad = _random.NextInt(Countries.All.Count - 1);
+            abroad = abroad >= home ? abroad + 1 : abroad;
+            merchant = PickMerchant(abroad, _personaCategories[_world.Persona[u]].Sample(ref _random));
+        }
+        else if (_random.Chance(0.75))
+        {
+            merchant = _world.Preferred[u * World.PreferredSlots + _preferredSlot.Sample(ref _random)];
+        }
+        else
+        {
+            merchant = PickMerchant(home, _personaCategories[_world.Persona[u]].Sample(ref _random));
+        }
+
+        var category = _world.MerchantCategory[merchant];
+        var country = _world.MerchantCountry[merchant];
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(category, account), country, _online[category] ? 1 : 0);
+        _fraud.OnCardPayment(ref _random, account, merchant, country, t);
+        return e;
+    }
+
+    private bool Transfer(int u, int from, long t, out TraceEvent e)
+    {
+        var pool = _world.AccountsByCurrency[_world.CountryCurrency[_world.UserCountry[u]]];
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var to = pool[_random.NextInt(pool.Length)];
+            if (_world.AccountOwner[to] != u)
+            {
+                var usd = Math.Exp(Math.Log(60) + 0.8 * NormalTable.Sample(ref _random)) * _world.AmountScale[u];
+                e = _events.Transfer(_seq++, t, FraudLabel.None, 0, from, to, WorldBuilder.ToMinor(usd, Countries.All[_world.UserCountry[u]]), 1);
+                return true;
+            }
+        }
+
+        // Nobody else holds this currency (a tiny population): no transfer this time.
+        e = default;
+        return false;
+    }
+
+    private TraceEvent Salary(int u, long t) =>
+        _events.Deposit(_seq++, t, EventType.SalaryDeposit, _world.FirstAccount[u], _world.SalaryMinor[u]);
+
+    /// <summary>A genuine payment's amount in the account's currency: log-normal per category, scaled per user.</summary>
+    private long Amount(int category, int account)
+    {
+        var owner = _world.AccountOwner[account];
+        var usd = Math.Exp(_logMedianUsd[category] + _sigma[category] * NormalTable.Sample(ref _random)) * _world.AmountScale[owner];
+        return WorldBuilder.ToMinor(usd, Countries.All[_world.UserCountry[owner]]);
+    }
+
+    private int PickMerchant(int country, int category)
+    {
+        var cell = World.Cell(country, category);
+        return _world.MerchantsByCell[cell][_world.CellPopularity[cell].Sample(ref _random)];
+    }
+
+    private long NextActivity(int u, long from)
+    {
+        var country = _world.UserCountry[u];
+        var offset = _localOffsetMs[country] - _world.HourShift[u] * Rhythm.HourMs;
+        return Rhythm.Next(ref _random, from, _endMs, _perDay * _world.Activity[u], offset);
+    }
+
+    // Salary arrives at 06:00 local time plus up to 90 minutes of bank batch delay.
+    private long SalaryTime(int u, long dayIndex)
+    {
+        var t = _startMs + dayIndex * Rhythm.DayMs + 6 * Rhythm.HourMs - _localOffsetMs[_world.UserCountry[u]] + _random.NextInt(0, 5_400_000);
+        return t < _endMs ? t : long.MaxValue;
+    }
+
+    private long DayIndex(long t) => (t - _startMs + 2 * Rhythm.HourMs) / Rhythm.DayMs;
+
+    /// <summary>The first account slot of the user at the same bank: consents are per bank, not per account.</summary>
+    private int BankSlot(int u, int slot)
+    {
+        var first = _world.FirstAccount[u];
+        var bank = _world.AccountBank[first + slot];
+        for (var s = 0; s < slot; s++)
+        {
+            if (_world.AccountBank[first + s] == bank)
+            {
+                return s;
+            }
+        }
+
+        return slot;
+    }
+
+    private void Plan(ScriptedEvent e) => _planned.Enqueue(e, (e.TimeMs, _plannedCount++));
+}

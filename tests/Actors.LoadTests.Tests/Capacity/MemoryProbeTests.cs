@@ -1,0 +1,27 @@
+using Actors.LoadTests.Capacity;
+using Actors.LoadTests.Tests.Support;
+
+namespace Actors.LoadTests.Tests.Capacity;
+
+/// <summary>The memory probe on a few hundred users of the shared embedded silo.</summary>
+[Collection(EmbeddedSiloCollection.Name)]
+public sealed class MemoryProbeTests(EmbeddedSiloFixture silo)
+{
+    private const int Users = 400;
+    private const int AccountsPerUser = 2;
+
+    [Fact]
+    public async Task Probe_measures_a_positive_resident_cost_per_user_and_deactivates_its_grains()
+    {
+        var result = await MemoryProbe.MeasureAsync(silo.Grains, Users, AccountsPerUser, parallelism: 16);
+
+        Assert.Equal((Users, AccountsPerUser), (result.Users, result.AccountsPerUser));
+        Assert.True(result.ResidentBytesPerUser > 0, $"resident bytes per user {result.ResidentBytesPerUser:N0}");
+
+        // The probe's own grains (a user and its accounts) were active, and at least 90 % of them went away.
+        var probeGrains = Users * (1 + AccountsPerUser);
+        Assert.True(result.ActivationsActive >= probeGrains, $"{result.ActivationsActive} activations while active, expected at least {probeGrains}");
+        Assert.True(result.ActivationsDeactivated <= result.ActivationsActive - probeGrains * 9 / 10,
+            $"{result.ActivationsDeactivated} of {result.ActivationsActive} activations remained after deactivation");
+    }
+}

@@ -1,0 +1,57 @@
+using Actors.Simulation.Options;
+using Actors.Simulation.Population;
+using Actors.Simulation.Trace;
+using Actors.Simulation.Traffic;
+
+namespace Actors.Simulator.Tests;
+
+/// <summary>Small worlds and temporary folders shared by the tests.</summary>
+internal static class TestSupport
+{
+    private static readonly Lazy<(World World, TraceEvent[] Events)> Statistics = new(() =>
+    {
+        // Big enough for stable statistics, small enough to build in about a second.
+        var world = WorldBuilder.Build(new SimulationOptions { Seed = 7, Users = 6000, Days = 7, Fraud = new FraudRates().ScaledTo(0.01) });
+        return (world, new TrafficGenerator(world).ToArray());
+    });
+
+    public static (World World, TraceEvent[] Events) StatisticsTrace => Statistics.Value;
+
+    public static World Small(long seed = 42, int users = 200, int days = 1, double? fraud = null) =>
+        WorldBuilder.Build(new SimulationOptions
+        {
+            Seed = seed,
+            Users = users,
+            Days = days,
+            Fraud = fraud is { } f ? new FraudRates().ScaledTo(f) : new FraudRates(),
+        });
+
+    public static async Task<string> WriteAsync(World world, string directory, string name, IEnumerable<TraceEvent>? events = null)
+    {
+        var path = Path.Combine(directory, name);
+        await TraceFile.WriteAsync(path, TraceHeader.For(world), events ?? new TrafficGenerator(world));
+        return path;
+    }
+
+    public static async Task<List<TraceEvent>> ReadAllAsync(string path)
+    {
+        await using var reader = await TraceFile.OpenAsync(path);
+        var events = new List<TraceEvent>();
+        await foreach (var e in reader.ReadEventsAsync())
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+}
+
+/// <summary>A temporary folder deleted after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("actors-sim-test-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
