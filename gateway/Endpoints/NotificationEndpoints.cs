@@ -3,6 +3,7 @@ using Actors.Errors;
 using Actors.Gateway.Options;
 using Actors.Gateway.Views;
 using Actors.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,7 @@ public static class NotificationEndpoints
     }
 
     private static async Task<IResult> Stream(string userId, string bank, DateTimeOffset? after, HttpContext http, IGrainFactory grains,
-        GatewayOptions options, IOptions<JsonOptions> json)
+        GatewayOptions options, IOptions<JsonOptions> json, TimeProvider time)
     {
         var (grain, partnerId) = PartnerEndpoints.Target(userId, bank, http, grains);
         if (http.Request.Headers["Last-Event-ID"].FirstOrDefault() is { } lastId)
@@ -82,7 +83,9 @@ public static class NotificationEndpoints
         http.Response.Headers.CacheControl = "no-cache";
         try
         {
-            await Pump(grain, partnerId, bank, after, read, http.Response.Body, options, json.Value.SerializerOptions, http.RequestAborted);
+            var keyExpiry = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+            var stream = new StreamState(grain, partnerId, bank, keyExpiry, time, options, json.Value.SerializerOptions);
+            await Pump(stream, after, read, http.Response.Body, http.RequestAborted);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -92,35 +95,44 @@ public static class NotificationEndpoints
         return Results.Empty;
     }
 
-    /// <summary>Writes what the last read returned, then polls again, until the client leaves or access is withdrawn.</summary>
-    private static async Task Pump(IUserGatewayGrain grain, string partnerId, string bank, DateTimeOffset? after, PartnerRead<InboxMessage> read,
-        Stream body, GatewayOptions options, JsonSerializerOptions json, CancellationToken token)
+    /// <summary>
+    /// Writes what the last read returned, then polls again, until the client leaves or access is
+    /// withdrawn: consent revoked or expired, partner unlinked, or the partner's API key expired.
+    /// </summary>
+    private static async Task Pump(StreamState stream, DateTimeOffset? after, PartnerRead<InboxMessage> read, Stream body, CancellationToken token)
     {
         await WriteAsync(body, ": stream open\n\n", token);
         while (!token.IsCancellationRequested)
         {
             foreach (var message in read.Items)
             {
-                var view = NotificationView.Of(message);
                 after = message.At;
-                var data = JsonSerializer.Serialize(view, json);
+                var data = JsonSerializer.Serialize(NotificationView.Of(message), stream.Json);
                 await WriteAsync(body, $"id: {NotificationView.Cursor(message.At)}\nevent: notification\ndata: {data}\n\n", token);
             }
 
-            if (!await Delay(options.NotificationPollInterval, token))
+            if (!await Delay(stream.Options.NotificationPollInterval, token))
             {
                 break;
             }
 
-            read = await grain.ReadInbox(partnerId, bank, after, audit: false);
-            if (read.Status != MessengerReadStatus.Ok && read.Status != MessengerReadStatus.NoAccountAtBank)
+            if (stream.KeyExpiry is { } expiry && stream.Time.GetUtcNow() >= expiry)
             {
-                var reason = read.Status == MessengerReadStatus.ConsentRequired ? "consent_required" : "partner_not_linked";
-                await WriteAsync(body, $"event: end\ndata: {{\"code\":\"{reason}\"}}\n\n", token);
+                await End(body, "expired_credentials", token);
+                break;
+            }
+
+            read = await stream.Grain.ReadInbox(stream.PartnerId, stream.Bank, after, audit: false);
+            if (read.Status is not (MessengerReadStatus.Ok or MessengerReadStatus.NoAccountAtBank))
+            {
+                await End(body, read.Status == MessengerReadStatus.ConsentRequired ? "consent_required" : "partner_not_linked", token);
                 break;
             }
         }
     }
+
+    private static Task End(Stream body, string code, CancellationToken token) =>
+        WriteAsync(body, $"event: end\ndata: {{\"code\":\"{code}\"}}\n\n", token);
 
     private static async Task WriteAsync(Stream body, string text, CancellationToken token)
     {
@@ -142,3 +154,7 @@ public static class NotificationEndpoints
         }
     }
 }
+
+/// <summary>What one open notification stream needs on every poll.</summary>
+internal sealed record StreamState(IUserGatewayGrain Grain, string PartnerId, string Bank, DateTimeOffset? KeyExpiry, TimeProvider Time,
+    GatewayOptions Options, JsonSerializerOptions Json);

@@ -32,7 +32,7 @@ public static class GatewayApplication
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddGatewayAuthorization();
         services.AddPartnerRateLimiting(options.RateLimit);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddApiKeyScheme());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

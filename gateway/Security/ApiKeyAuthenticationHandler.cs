@@ -51,7 +51,9 @@ public sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authenti
             return Task.FromResult(Fail("expired_credentials", $"The API key expired at {expiresAt:O}."));
         }
 
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(credential.Caller.ToPrincipal(SchemeName), SchemeName)));
+        // The expiry travels with the ticket, so a long-lived request (a notification stream) can end when the key does.
+        var properties = new AuthenticationProperties { ExpiresUtc = credential.ExpiresAt };
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(credential.Caller.ToPrincipal(SchemeName), properties, SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

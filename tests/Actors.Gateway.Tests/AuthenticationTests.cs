@@ -58,6 +58,8 @@ public sealed class AuthenticationTests(GatewayFixture fixture)
         Assert.Contains("/v1/partner/users/{userId}/banks/{bank}/notifications/stream", paths);
         Assert.Contains("/v1/users/{userId}/consents", paths);
         Assert.Contains("/v1/bank/accounts/{accountId}/alerts/{transactionId}/confirm", paths);
+        var scheme = json.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
     }
 
     [Fact]

@@ -59,6 +59,28 @@ public sealed class NotificationTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_stream_ends_when_the_partners_key_expires()
+    {
+        const string key = "partner-key-stream-expiry-0123456789";
+        var settings = fixture.Settings();
+        settings["Actors:Gateway:Credentials:99:Role"] = "Partner";
+        settings["Actors:Gateway:Credentials:99:Subject"] = Personas.Acme;
+        settings["Actors:Gateway:Credentials:99:Key"] = key;
+        settings["Actors:Gateway:Credentials:99:ExpiresAt"] = fixture.Time.GetUtcNow().AddHours(1).ToString("O");
+        using var http = new GatewayHttp(await fixture.StartGateway(settings));
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var response = await http.OpenStream($"/v1/partner/users/{Grace.UserId}/banks/CHASE/notifications/stream", key, deadline.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        Assert.Equal(": stream open", await reader.ReadLineAsync(deadline.Token));
+
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+
+        var end = await ReadEvent(reader, "end", _ => true, deadline.Token);
+        Assert.Contains("expired_credentials", end, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_stream_is_refused_with_problem_details_before_it_starts_when_not_linked()
     {
         using var deadline = new CancellationTokenSource(Deadline);

@@ -4,7 +4,7 @@ namespace Actors.Fraud;
 /// Everything the fraud rules remember about one account: fixed-size windows, counters and sketches,
 /// nothing that grows with the account's history. Fields: 16 + 32 + 16 (velocity and card-testing
 /// windows) + 16 (amount statistics) + 24 (hour histogram) + 32 (merchant sketch) + 16 (last country
-/// and time, padded) + 8 (counters) = 160 bytes, plus a 16-byte object header: 176 bytes in memory.
+/// and time, padded) + 8 (counters) + 20 (devices) = 180 bytes, plus a 16-byte object header: 196 bytes in memory.
 /// Orleans' serialized form is about 150 bytes (varints), tested to stay under 300 bytes however many
 /// authorizations the account sees.
 /// <para>
@@ -22,6 +22,7 @@ public sealed class AccountFraudProfile
     [Id(4)] private HourHistogram _hours;
     [Id(5)] private MerchantSketch _merchants;
     [Id(6)] private TravelMark _lastApproved;
+    [Id(9)] private DeviceSet _devices;
 
     /// <summary>Authorizations in the short velocity window (default 1 minute), declined ones included.</summary>
     public ref SlidingCount ShortWindow => ref _shortWindow;
@@ -43,6 +44,9 @@ public sealed class AccountFraudProfile
 
     /// <summary>Country and time of the last approved authorization.</summary>
     public ref TravelMark LastApproved => ref _lastApproved;
+
+    /// <summary>Card-not-present devices of approved authorizations.</summary>
+    public ref DeviceSet Devices => ref _devices;
 
     /// <summary>Approved authorizations learned from (saturates at int.MaxValue): the warm-up counter.</summary>
     [Id(7)]

@@ -14,6 +14,8 @@ namespace Actors.Fraud;
 /// <param name="Timestamp">When the authorization happened (its trace or network time).</param>
 /// <param name="HomeCountry">The owner's home country (alpha-2) when known, otherwise null.</param>
 /// <param name="Balance">The account's balance before this payment.</param>
+/// <param name="CardPresent">True for a payment at a terminal (the card holder is where the merchant is); false for online or in-app payments.</param>
+/// <param name="Device">For a card-not-present payment, the number of the device it came from (0 when unknown).</param>
 [GenerateSerializer, Immutable, Alias("Actors.AuthorizationContext")]
 public readonly record struct AuthorizationContext(
     [property: Id(0)] string AccountId,
@@ -23,7 +25,9 @@ public readonly record struct AuthorizationContext(
     [property: Id(4)] string Country,
     [property: Id(5)] DateTimeOffset Timestamp,
     [property: Id(6)] string? HomeCountry,
-    [property: Id(7)] Money.Money Balance)
+    [property: Id(7)] Money.Money Balance,
+    [property: Id(8)] bool CardPresent = true,
+    [property: Id(9)] int Device = 0)
 {
     /// <summary>The payment's currency (the account's).</summary>
     public Money.Currency Currency => Amount.Currency;

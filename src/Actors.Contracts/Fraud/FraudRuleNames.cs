@@ -14,6 +14,7 @@ public static class FraudRuleNames
         (FraudRules.CardTesting, "card_testing"),
         (FraudRules.RiskyMerchantCategory, "risky_merchant_category"),
         (FraudRules.FirstSeenMerchant, "first_seen_merchant"),
+        (FraudRules.UnfamiliarDevice, "unfamiliar_device"),
         (FraudRules.UnusualHour, "unusual_hour"),
         (FraudRules.Custom, "custom"),
     ];

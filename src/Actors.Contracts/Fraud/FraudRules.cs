@@ -17,5 +17,6 @@ public enum FraudRules : ushort
     RiskyMerchantCategory = 1 << 4,
     FirstSeenMerchant = 1 << 5,
     UnusualHour = 1 << 6,
+    UnfamiliarDevice = 1 << 7,
     Custom = 1 << 15,
 }

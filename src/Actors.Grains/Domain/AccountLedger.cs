@@ -194,7 +194,7 @@ public sealed class AccountLedger
         if (_state.Status == AccountStatus.Active)
         {
             var context = new AuthorizationContext(_accountId, request.Amount, request.MerchantId, request.MerchantCategory, request.Country,
-                at, _state.Messenger.HomeCountry, Balance);
+                at, _state.Messenger.HomeCountry, Balance, request.CardPresent, request.Device);
             assessment = _detector.Assess(in context, _state.FraudProfile);
         }
 

@@ -96,7 +96,7 @@ public static class LedgerReplay
             return CardDecision.Failed;
         }
 
-        var request = new CardAuthorization(e.TransactionId, Money(e), e.MerchantId!, e.Mcc, e.Country!, now);
+        var request = new CardAuthorization(e.TransactionId, Money(e), e.MerchantId!, e.Mcc, e.Country!, now, CardPresent: e.Device == 0, Device: e.Device);
         return CardDecisions.Of(ledger.Authorize(request, now));
     }
 

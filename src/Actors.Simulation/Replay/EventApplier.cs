@@ -48,7 +48,7 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
                 return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Deposit(e.TransactionId, Amount(e)));
             case EventType.CardAuthorization:
                 return CardPosting(await grains.GetGrain<IAccountGrain>(e.AccountId!)
-                    .Authorize(new CardAuthorization(e.TransactionId, Amount(e), e.MerchantId!, e.Mcc, e.Country!, At(e))));
+                    .Authorize(new CardAuthorization(e.TransactionId, Amount(e), e.MerchantId!, e.Mcc, e.Country!, At(e), CardPresent: e.Device == 0, Device: e.Device)));
             case EventType.Transfer:
                 var id = e.TransactionId;
                 return Transfer(await grains.GetGrain<ITransferGrain>(id).Execute(new TransferRequest(id, e.AccountId!, e.CounterAccountId!, Amount(e))));

@@ -12,12 +12,15 @@ namespace Actors.Simulation.Traffic;
 /// <item>card testing: 5-15 authorizations of 0.50-1.99 (minor units 50-199) at one online merchant, seconds apart, from an unknown device (99), within 15 minutes;</item>
 /// <item>account takeover: a balance check from a new device (77) in a foreign country, then 3-6 large card-not-present payments and a transfer out, from that device and country, within an hour;</item>
 /// <item>cloned card: right after a genuine payment, 1-3 card-present payments with the same card in another country, all within 60 minutes of it;</item>
-/// <item>merchant compromise: 8-20 distinct cards pay at one merchant within an hour (genuine, label none, same episode), then 2-6 hours later each is used 1-3 times elsewhere (labelled).</item>
+/// <item>merchant compromise: 8-20 distinct cards pay at one merchant within an hour (genuine, label none, same episode), then 2-6 hours later each is used 1-3 times elsewhere (labelled), online from the fraudster's device (55) or at a terminal.</item>
 /// </list>
 /// </summary>
 internal sealed class FraudInjector
 {
     public const int TestingDevice = 99;
+
+    /// <summary>The fraudster's device using card numbers stolen at a compromised merchant.</summary>
+    public const int CompromiseDevice = 55;
     public const int TakeoverDevice = 77;
     public const long TestingSpanMs = 15 * 60_000;
     public const long CloneWindowMs = 60 * 60_000;
@@ -198,7 +201,8 @@ internal sealed class FraudInjector
                     continue;
                 }
 
-                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account) * 2, elsewhere, 1, -1));
+                var device = MerchantCategories.All[category].Online ? CompromiseDevice : 0;
+                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account) * 2, elsewhere, device, -1));
             }
         }
     }

@@ -26,6 +26,10 @@ internal sealed class TrafficRun
     private readonly double[] _logMedianUsd;
     private readonly double[] _sigma;
     private readonly bool[] _online;
+    private readonly int[] _onlineCategories;
+    private readonly short[] _tripCountry;
+    private readonly long[] _tripStart;
+    private readonly long[] _tripEnd;
     private readonly double _cardShare;
     private readonly double _checkShare;
     private readonly double _transferShare;
@@ -51,6 +55,11 @@ internal sealed class TrafficRun
         _logMedianUsd = MerchantCategories.All.Select(c => Math.Log(c.MedianUsd)).ToArray();
         _sigma = MerchantCategories.All.Select(c => c.Sigma).ToArray();
         _online = MerchantCategories.All.Select(c => c.Online).ToArray();
+        _onlineCategories = Enumerable.Range(0, _online.Length).Where(c => _online[c]).ToArray();
+        _tripCountry = new short[world.UserCount];
+        Array.Fill(_tripCountry, (short)-1);
+        _tripStart = new long[world.UserCount];
+        _tripEnd = new long[world.UserCount];
         _perDay = options.CardEventsPerDay + options.BalanceChecksPerDay + options.TransfersPerDay + options.ConsentChangesPerDay;
         _cardShare = options.CardEventsPerDay / _perDay;
         _checkShare = _cardShare + options.BalanceChecksPerDay / _perDay;
@@ -208,27 +217,80 @@ internal sealed class TrafficRun
         var count = _world.AccountCountOf(u);
         var account = count == 1 || _random.Chance(0.7) ? first : first + _random.NextInt(count);
         var home = _world.UserCountry[u];
+        var category = _personaCategories[_world.Persona[u]].Sample(ref _random);
         int merchant;
-        if (_random.NextDouble() < _world.Travel[u])
+        var whereabouts = TravelState(u, t);
+        if (whereabouts == Whereabouts.Abroad && !_online[category])
         {
-            var abroad = _random.NextInt(Countries.All.Count - 1);
-            abroad = abroad >= home ? abroad + 1 : abroad;
-            merchant = PickMerchant(abroad, _personaCategories[_world.Persona[u]].Sample(ref _random));
+            // On a trip: shops and restaurants are in the trip's country.
+            merchant = PickMerchant(_tripCountry[u], category);
         }
-        else if (_random.Chance(0.75))
+        else if (whereabouts != Whereabouts.Home)
         {
-            merchant = _world.Preferred[u * World.PreferredSlots + _preferredSlot.Sample(ref _random)];
+            // Away from home (or in the air) the only payments at home merchants are online ones.
+            merchant = PickMerchant(home, _online[category] ? category : _onlineCategories[_random.NextInt(_onlineCategories.Length)]);
         }
         else
         {
-            merchant = PickMerchant(home, _personaCategories[_world.Persona[u]].Sample(ref _random));
+            merchant = _random.Chance(0.75)
+                ? _world.Preferred[u * World.PreferredSlots + _preferredSlot.Sample(ref _random)]
+                : PickMerchant(home, category);
         }
 
-        var category = _world.MerchantCategory[merchant];
+        var merchantCategory = _world.MerchantCategory[merchant];
         var country = _world.MerchantCountry[merchant];
-        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(category, account), country, _online[category] ? 1 : 0);
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account), country, _online[merchantCategory] ? 1 : 0);
         _fraud.OnCardPayment(ref _random, account, merchant, country, t);
         return e;
+    }
+
+    private enum Whereabouts : byte
+    {
+        Home,
+        Flying,
+        Abroad,
+    }
+
+    /// <summary>
+    /// Legitimate travel comes as trips: a trip is decided at a payment at home, starts after a flight
+    /// (27-39 h from then: enough for any distance at airliner speed, with airports), lasts 2-9 days,
+    /// and ends with a flight home of the same length. The per-payment chance of starting one is set so that
+    /// about <c>Travel[u]</c> of a user's in-store payments happen abroad.
+    /// </summary>
+    private Whereabouts TravelState(int u, long t)
+    {
+        const long flightMinMs = 27 * Rhythm.HourMs;
+        if (_tripCountry[u] >= 0)
+        {
+            if (t < _tripStart[u])
+            {
+                return Whereabouts.Flying;
+            }
+
+            if (t <= _tripEnd[u])
+            {
+                return Whereabouts.Abroad;
+            }
+
+            if (t <= _tripEnd[u] + flightMinMs + 12 * Rhythm.HourMs)
+            {
+                return Whereabouts.Flying;
+            }
+
+            _tripCountry[u] = -1;
+        }
+
+        // A trip of ~5.5 days holds ~5.5 x (payments a day) payments abroad; start one that rarely.
+        var startChance = _world.Travel[u] / Math.Max(1.0, 5.5 * _world.Options.CardEventsPerDay);
+        if (_random.NextDouble() < startChance)
+        {
+            var abroad = _random.NextInt(Countries.All.Count - 1);
+            _tripCountry[u] = (short)(abroad >= _world.UserCountry[u] ? abroad + 1 : abroad);
+            _tripStart[u] = t + flightMinMs + (long)(_random.NextDouble() * 12 * Rhythm.HourMs);
+            _tripEnd[u] = _tripStart[u] + (2 + _random.NextInt(8)) * Rhythm.DayMs;
+        }
+
+        return Whereabouts.Home;
     }
 
     private bool Transfer(int u, int from, long t, out TraceEvent e)

@@ -14,8 +14,7 @@ public sealed class FraudEngineTests
     [InlineData(300, FraudDecision.ApproveAndAlert)]
     [InlineData(599, FraudDecision.ApproveAndAlert)]
     [InlineData(600, FraudDecision.Decline)]
-    [InlineData(899, FraudDecision.Decline)]
-    [InlineData(900, FraudDecision.DeclineAndFreeze)]
+    [InlineData(999, FraudDecision.Decline)]
     [InlineData(1000, FraudDecision.DeclineAndFreeze)]
     public void Score_thresholds_pick_the_decision(int score, FraudDecision expected)
     {
@@ -69,14 +68,17 @@ public sealed class FraudEngineTests
     }
 
     [Fact]
-    public void Gambling_at_a_new_merchant_alerts_but_approves()
+    public void Gambling_at_a_new_merchant_is_noted_but_approved_without_an_alert()
     {
+        // Weak signals together (150 + 100) stay below the alert score: on the simulator's default
+        // traffic, alerting on them cost thousands of false positives for a few detections.
         var profile = WarmProfile();
 
         var assessment = _detector.Assess(At(Monday.AddDays(40).AddHours(12), merchant: "M-CASINO", category: 7995), profile);
 
         Assert.Equal(FraudRules.RiskyMerchantCategory | FraudRules.FirstSeenMerchant, assessment.Fired);
-        Assert.Equal(FraudDecision.ApproveAndAlert, assessment.Decision);
+        Assert.Equal(FraudDecision.Approve, assessment.Decision);
+        Assert.Equal(250, assessment.Score);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             ("Partner", Personas.Acme, Personas.AcmeKey, null),
             ("Partner", Personas.Globex, Personas.GlobexKey, null),
+            ("Partner", Personas.Bench, Personas.BenchKey, null),
             ("Partner", Personas.Acme, Personas.ExpiredKey, Start.AddDays(-1)),
             ("Partner", Personas.Acme, Personas.ExpiringKey, Start.AddDays(30)),
             ("Bank", "CHASE", Personas.ChaseKey, null),

@@ -21,6 +21,8 @@ public static class Personas
     public const string ExpiringKey = "partner-key-expiring-0123456789";
     public const string ChaseKey = "bank-key-chase-0123456789";
     public const string CitiKey = "bank-key-citi-0123456789";
+    public const string Bench = "bench";
+    public const string BenchKey = "partner-key-bench-0123456789";
 
     /// <summary>Read-only reference user: CHASE and CITI accounts, all CHASE consents, linked to acme.</summary>
     public static readonly Persona Alice = New("alicezq", "Alice Quorvath", ["CHASE:alicezq-1", "CITI:alicezq-2"]);

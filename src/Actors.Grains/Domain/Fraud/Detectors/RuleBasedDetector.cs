@@ -59,6 +59,11 @@ public sealed class RuleBasedDetector : IFraudDetector
             rules.Add(new FirstSeenMerchantRule(options.FirstSeenMerchant));
         }
 
+        if (options.UnfamiliarDevice.Enabled)
+        {
+            rules.Add(new UnfamiliarDeviceRule(options.UnfamiliarDevice));
+        }
+
         if (options.AmountOutlier.Enabled)
         {
             rules.Add(new AmountOutlierRule(options.AmountOutlier));

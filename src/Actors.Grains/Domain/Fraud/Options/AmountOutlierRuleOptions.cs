@@ -7,7 +7,7 @@ namespace Actors.Domain.Fraud;
 public sealed class AmountOutlierRuleOptions
 {
     public const int DefaultWarmUpObservations = 20;
-    public const double DefaultZScoreThreshold = 3.0;
+    public const double DefaultZScoreThreshold = 4.0;
     public const double DefaultMinimumStandardDeviation = 0.5;
     public const long DefaultMinimumAmountMinor = 2_000;
     public const int DefaultMemoryObservations = 500;
@@ -19,7 +19,7 @@ public sealed class AmountOutlierRuleOptions
     /// <summary>Approved payments to learn from before the rule may fire (default 20).</summary>
     public int WarmUpObservations { get; set; } = DefaultWarmUpObservations;
 
-    /// <summary>Fires when log(amount) is at least this many standard deviations above the mean (default 3.0).</summary>
+    /// <summary>Fires when log(amount) is at least this many standard deviations above the mean (default 4.0).</summary>
     public double ZScoreThreshold { get; set; } = DefaultZScoreThreshold;
 
     /// <summary>

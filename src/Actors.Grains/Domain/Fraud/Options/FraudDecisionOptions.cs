@@ -8,7 +8,7 @@ public sealed class FraudDecisionOptions
 {
     public const int DefaultAlertScore = 300;
     public const int DefaultDeclineScore = 600;
-    public const int DefaultFreezeScore = 900;
+    public const int DefaultFreezeScore = 1000;
 
     /// <summary>Never reached by a score: set a threshold to this to switch that decision off.</summary>
     public const int Never = 1001;
@@ -19,6 +19,6 @@ public sealed class FraudDecisionOptions
     /// <summary>Decline from this score (default 600: one strong rule, or two medium ones).</summary>
     public int DeclineScore { get; set; } = DefaultDeclineScore;
 
-    /// <summary>Decline and freeze the account from this score (default 900; 1001 = never freeze).</summary>
+    /// <summary>Decline and freeze the account from this score (default 1000: only when several strong rules fire together; 1001 = never freeze).</summary>
     public int FreezeScore { get; set; } = DefaultFreezeScore;
 }

@@ -35,4 +35,6 @@ public sealed class FraudOptions
     public FirstSeenMerchantRuleOptions FirstSeenMerchant { get; set; } = new();
 
     public UnusualHourRuleOptions UnusualHour { get; set; } = new();
+
+    public UnfamiliarDeviceRuleOptions UnfamiliarDevice { get; set; } = new();
 }

@@ -22,6 +22,7 @@ public static class FraudOptionsValidator
         Check(options.CardTesting, failures);
         Check(options.RiskyMerchantCategory, failures);
         Check(options.FirstSeenMerchant, failures);
+        Check(options.UnfamiliarDevice, failures);
         Check(options.UnusualHour, failures);
         if (options.FirstSeenMerchant is not null && options.Decision is not null)
         {
@@ -45,6 +46,8 @@ public static class FraudOptionsValidator
     public static void Validate(RiskyMerchantCategoryRuleOptions options) => Run(options, Check);
 
     public static void Validate(FirstSeenMerchantRuleOptions options) => Run(options, Check);
+
+    public static void Validate(UnfamiliarDeviceRuleOptions options) => Run(options, Check);
 
     public static void Validate(UnusualHourRuleOptions options) => Run(options, Check);
 
@@ -166,6 +169,15 @@ public static class FraudOptionsValidator
         if (Present(o, "FirstSeenMerchant", f))
         {
             f.Require(o!.Score is >= 0 and <= 1000, Root + ":FirstSeenMerchant", nameof(o.Score), o.Score, ScoreRule);
+        }
+    }
+
+    private static void Check(UnfamiliarDeviceRuleOptions? o, OptionFailures f)
+    {
+        if (Present(o, "UnfamiliarDevice", f))
+        {
+            f.Require(o!.Score is >= 0 and <= 1000, Root + ":UnfamiliarDevice", nameof(o.Score), o.Score, ScoreRule);
+            f.Require(o.AbroadScore is >= 0 and <= 1000, Root + ":UnfamiliarDevice", nameof(o.AbroadScore), o.AbroadScore, ScoreRule);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Actors.Domain.Fraud;
 /// </summary>
 public sealed class RiskyMerchantCategoryRuleOptions
 {
-    public const int DefaultScore = 250;
+    public const int DefaultScore = 150;
 
     /// <summary>7995 betting and gambling, 6051 quasi-cash (crypto, money orders), 4829 wire transfer.</summary>
     public static IReadOnlyList<int> DefaultCategories { get; } = [7995, 6051, 4829];
@@ -20,7 +20,7 @@ public sealed class RiskyMerchantCategoryRuleOptions
     /// </summary>
     public IList<int>? Categories { get; set; }
 
-    /// <summary>Score added when it fires (default 250: below an alert on its own).</summary>
+    /// <summary>Score added when it fires (default 150: below an alert on its own, and with a first-seen merchant too).</summary>
     public int Score { get; set; } = DefaultScore;
 
     /// <summary>The categories in force: <see cref="Categories"/> or the defaults.</summary>

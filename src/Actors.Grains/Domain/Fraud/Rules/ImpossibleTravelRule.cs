@@ -6,7 +6,8 @@ namespace Actors.Domain.Fraud;
 /// Fires when the country differs from the last approved authorization's and less time has passed than
 /// the trip needs (see <see cref="ImpossibleTravelRuleOptions"/>). Only approved payments move the
 /// account's last known place, so every payment of a cloned card abroad keeps firing while the
-/// genuine one at home is recent.
+/// genuine one at home is recent. Card-not-present payments (online, in an app) say nothing about
+/// where the card holder is: they neither fire the rule nor move the last known place.
 /// </summary>
 public sealed class ImpossibleTravelRule : IFraudRule
 {
@@ -30,7 +31,7 @@ public sealed class ImpossibleTravelRule : IFraudRule
     {
         var last = profile.LastApproved;
         var country = CountryCodes.Pack(authorization.Country);
-        if (last.Country == 0 || country == 0 || country == last.Country)
+        if (!authorization.CardPresent || last.Country == 0 || country == 0 || country == last.Country)
         {
             return RuleResult.Silent;
         }
@@ -43,7 +44,7 @@ public sealed class ImpossibleTravelRule : IFraudRule
     public void Record(in AuthorizationContext authorization, AccountFraudProfile profile, bool approved)
     {
         var country = CountryCodes.Pack(authorization.Country);
-        if (approved && country != 0)
+        if (approved && country != 0 && authorization.CardPresent)
         {
             profile.LastApproved = new TravelMark { Country = country, Ticks = authorization.Timestamp.UtcTicks };
         }
