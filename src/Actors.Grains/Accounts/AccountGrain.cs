@@ -190,15 +190,18 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         try
         {
-            // The journal's cursor is part of the hot state: move the entries first, write once.
+            // The journal's cursor is part of the hot state: move the entries first, write the state,
+            // then the history pages. A crash in between loses history entries, never duplicates them
+            // (a retried posting is answered from the idempotency window and adds no entry).
             foreach (var entry in _newHistory.Entries)
             {
-                await _history.Append(() => _state.State.History, c => _state.State.History = c, entry);
+                await _history.Append(() => _state.State.History, c => _state.State.History = c, entry, deferWrites: true);
             }
 
             _newHistory.Entries.Clear();
             _ledger.MarkHistorySaved();
             await _state.WriteStateAsync();
+            await _history.WriteDeferred();
         }
         catch
         {
