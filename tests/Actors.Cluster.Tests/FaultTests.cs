@@ -90,8 +90,8 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
         }
 
         Assert.True(findings.Money.Count == 0, $"{findings.Money.Count} problems after the fault: {string.Join(" | ", findings.Money.Take(30))}");
-        // History pages are written after the account's state, so a kill between the two can lose
-        // history lines but never double one (a retried posting is answered from the idempotency window).
+        // Pending history lines are committed with the account's state, and pages are only read below
+        // the committed cursor: a kill can neither lose nor double a line.
         Assert.True(findings.HistoryDuplicates.Count == 0, $"history lines doubled: {string.Join(" | ", findings.HistoryDuplicates)}");
 
         Assert.True(load.AcceptedOperations.Count > 0, "no operation was accepted: the load did not run");

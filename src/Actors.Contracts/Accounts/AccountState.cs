@@ -40,6 +40,13 @@ public sealed class AccountState
     /// <summary>The latest fraud alerts (a ring of <see cref="FraudAlertRecord.Kept"/>), as the bank sees them.</summary>
     [Id(17)] public FraudAlertRecord[] Alerts { get; set; } = [];
     [Id(18)] public int AlertNext { get; set; }
+
+    /// <summary>
+    /// History entries not yet in a full page: kept in the hot state, so they are committed together
+    /// with the posting they describe (exactly once, whatever crashes), and moved to a page of their
+    /// own when a page's worth has gathered.
+    /// </summary>
+    [Id(19)] public List<HistoryEntry> PendingHistory { get; set; } = [];
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Actors.Domain;
 using Actors.Domain.Fraud;
-using Actors.Grains.Storage;
+using Actors.Storage;
 using Actors.Insights;
 using Actors.Telemetry;
 using Actors.Users;
@@ -15,8 +15,8 @@ namespace Actors.Accounts;
 /// <summary>
 /// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot
 /// state after every change, and tells the owner's inbox about postings when the pushed consent
-/// snapshot allows it. The recent history is not held in memory (it would dominate an account's
-/// resident size): it is a paged journal written a page at a time (see <see cref="PagedJournal{T}"/>).
+/// snapshot allows it. The recent history is paged: entries wait in the hot state until a page's
+/// worth has gathered, then go to a page of their own, so memory holds at most one page of them.
 /// </summary>
 public sealed class AccountGrain : Grain, IAccountGrain
 {
@@ -29,7 +29,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private PseudonymousUserKey? _pseudonyms;
     private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
-    private PagedJournal<HistoryEntry> _history = null!;
 
     public AccountGrain(
         [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
@@ -53,30 +52,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         // Merchant insights are optional: a host without them registers no key.
         _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
-        var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
-        _history = new PagedJournal<HistoryEntry>(HistoryStorage,
-            GrainContext.GrainId, "history", pageSize, _options.HistoryCapacity, writeEvery: pageSize);
         return Task.CompletedTask;
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_history.Unwritten == 0
-            || (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && HistoryStorage is MemoryGrainStorage))
-        {
-            // In-memory storage dies with the silo (its storage grains go first): nothing to keep.
-            return;
-        }
-
-        try
-        {
-            await _history.Flush(_state.State.History);
-        }
-        catch (Exception e)
-        {
-            // History is informational; balances and idempotency records were written with each posting.
-            _logger.LogWarning("History of {AccountId} not flushed on deactivation ({Reason}): {Error}", _ledger.AccountId, reason.ReasonCode, e.Message);
-        }
     }
 
     private IGrainStorage HistoryStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
@@ -160,7 +136,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
     {
         _ledger.History(max); // validates the account and the argument
-        var entries = await _history.ReadAll(_state.State.History);
+        var entries = new List<HistoryEntry>();
+        var cursor = _state.State.History;
+        for (var page = cursor.FirstPage; page < cursor.NextPage; page++)
+        {
+            entries.AddRange((await ReadPage(page)).State!.Entries);
+        }
+
+        entries.AddRange(_state.State.PendingHistory);
 
         // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
         var count = Math.Min(max, _options.HistoryCapacity);
@@ -185,23 +168,42 @@ public sealed class AccountGrain : Grain, IAccountGrain
         return result;
     }
 
-    /// <summary>Writes the hot state, then moves the ledger's new history entries into the journal.</summary>
+    /// <summary>
+    /// Moves the ledger's new history entries into the hot state's pending list, writes each full page
+    /// of them as its own state, then writes the hot state (balance, idempotency window, cursor,
+    /// pending entries) — the commit point. A page is written at the cursor's next index by overwrite,
+    /// and only pages below the cursor are read: a crash before the commit leaves an invisible page
+    /// that the next full page overwrites, so every posting appears in the history exactly once.
+    /// </summary>
     private async Task Save()
     {
         try
         {
-            // The journal's cursor is part of the hot state: move the entries first, write the state,
-            // then the history pages. A crash in between loses history entries, never duplicates them
-            // (a retried posting is answered from the idempotency window and adds no entry).
-            foreach (var entry in _newHistory.Entries)
-            {
-                await _history.Append(() => _state.State.History, c => _state.State.History = c, entry, deferWrites: true);
-            }
-
+            var state = _state.State;
+            state.PendingHistory.AddRange(_newHistory.Entries);
             _newHistory.Entries.Clear();
             _ledger.MarkHistorySaved();
+            var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
+            while (state.PendingHistory.Count >= pageSize)
+            {
+                var cursor = state.History;
+                await WritePage(cursor.NextPage, state.PendingHistory.GetRange(0, pageSize));
+                state.PendingHistory.RemoveRange(0, pageSize);
+                cursor.NextPage++;
+                var maxPages = (_options.HistoryCapacity + pageSize - 1) / pageSize;
+                while (cursor.NextPage - cursor.FirstPage > maxPages)
+                {
+                    // Retention: the oldest page goes (it is below the cursor, so it was committed).
+                    var oldest = await ReadPage(cursor.FirstPage);
+                    cursor.Dropped += oldest.State!.Entries.Count;
+                    await HistoryStorage.ClearStateAsync(PageName(cursor.FirstPage), GrainContext.GrainId, oldest);
+                    cursor.FirstPage++;
+                }
+
+                state.History = cursor;
+            }
+
             await _state.WriteStateAsync();
-            await _history.WriteDeferred();
         }
         catch
         {
@@ -210,6 +212,35 @@ public sealed class AccountGrain : Grain, IAccountGrain
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    private static string PageName(long page) => $"history-{page}";
+
+    /// <summary>
+    /// Writes a page by overwrite. Normally the page is new; after a crash before a commit it may
+    /// exist already (invisible, above the cursor), and stores check etags, so take its etag and retry.
+    /// </summary>
+    private async Task WritePage(long index, List<HistoryEntry> entries)
+    {
+        var page = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = entries });
+        try
+        {
+            await HistoryStorage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
+        }
+        catch (InconsistentStateException)
+        {
+            var leftover = await ReadPage(index);
+            leftover.State = page.State;
+            await HistoryStorage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
+        }
+    }
+
+    private async Task<GrainState<JournalPage<HistoryEntry>>> ReadPage(long page)
+    {
+        var state = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry>());
+        await HistoryStorage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
+        state.State ??= new JournalPage<HistoryEntry>();
+        return state;
     }
 
     private Task NotifyOwner(PostingResult result)

@@ -22,7 +22,6 @@ public sealed class PagedJournal<T>
     private readonly int _maxPages;
     private readonly int _writeEvery;
     private readonly bool _keepOpenPage;
-    private readonly List<(long Page, GrainState<JournalPage<T>> State)> _deferred = [];
     private GrainState<JournalPage<T>>? _open;
     private int _unwritten;
 
@@ -48,13 +47,8 @@ public sealed class PagedJournal<T>
     /// <summary>Entries appended but not yet written (only with writeEvery &gt; 1).</summary>
     public int Unwritten => _unwritten;
 
-    /// <summary>
-    /// Appends an entry; returns true when the cursor moved and the owner must write its state. With
-    /// <paramref name="deferWrites"/>, pages due for writing are held until <see cref="WriteDeferred"/>,
-    /// which the owner calls after writing its own state: a crash in between then loses those entries
-    /// rather than keeping entries of an operation that was never committed (and is retried).
-    /// </summary>
-    public async Task<bool> Append(Func<JournalCursor> getCursor, Action<JournalCursor> setCursor, T entry, bool deferWrites = false)
+    /// <summary>Appends an entry; returns true when the cursor moved and the owner must write its state.</summary>
+    public async Task<bool> Append(Func<JournalCursor> getCursor, Action<JournalCursor> setCursor, T entry)
     {
         var cursor = getCursor();
         var moved = false;
@@ -71,28 +65,16 @@ public sealed class PagedJournal<T>
         _unwritten++;
         if (open.State.Entries.Count >= _pageSize)
         {
-            if (deferWrites)
-            {
-                _deferred.Add((cursor.NextPage, open));
-            }
-            else
-            {
-                await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
-            }
+            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
 
             _unwritten = 0;
             cursor = await Advance(cursor);
             _open = null; // full pages are not kept in memory
             moved = true;
         }
-        else if (_unwritten >= _writeEvery && !deferWrites)
-        {
-            await Flush(cursor);
-        }
         else if (_unwritten >= _writeEvery)
         {
-            _deferred.Add((cursor.NextPage, open));
-            _unwritten = 0;
+            await Flush(cursor);
         }
 
         if (moved)
@@ -101,21 +83,6 @@ public sealed class PagedJournal<T>
         }
 
         return moved;
-    }
-
-    /// <summary>Writes the pages <see cref="Append"/> held back (oldest first).</summary>
-    public async Task WriteDeferred()
-    {
-        foreach (var (page, state) in _deferred)
-        {
-            await _storage.WriteStateAsync(PageName(page), _grainId, state);
-        }
-
-        _deferred.Clear();
-        if (!_keepOpenPage)
-        {
-            _open = null;
-        }
     }
 
     /// <summary>Writes the open page if it holds unwritten entries.</summary>
