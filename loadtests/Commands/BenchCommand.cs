@@ -16,7 +16,8 @@ namespace Actors.LoadTests.Commands;
 /// <summary>
 /// <c>bench</c>: the figures the load-test targets are stated in, measured side by side in one run on
 /// an embedded silo: ping in a bare loop vs under the engine (engine overhead), card_authorization vs
-/// ping under the engine (cost of the write path), and resident memory per user.
+/// ping under the engine (cost of the write path), the same path with fraud rules off (cost of the
+/// rules), and resident memory per user.
 /// </summary>
 public static class BenchCommand
 {
@@ -64,6 +65,21 @@ public static class BenchCommand
             var cardRatio = cardRate / Math.Max(overhead.EngineOpsPerSecond, 1e-9);
             Console.WriteLine($"  {cardRate:N0} authorizations/s (p99 {cardRun.Global.Ok.Latency.P99Ms:F1} ms, {cardRun.FailCount} failed): {cardRatio:P1} of engine ping");
 
+            // The same path with fraud detection off, on a second embedded silo, same population and load.
+            Console.WriteLine($"card_authorization with fraud rules disabled (Actors:Fraud:Detector=none), {copyCount} copies, {during.TotalSeconds:N0} s...");
+            double plainRate;
+            await using (var plain = await ActorsCluster.StartEmbeddedAsync(new Dictionary<string, string?> { ["Actors:Fraud:Detector"] = "none" }, cancellationToken: cancellationToken))
+            {
+                var plainContext = new LoadContext(plain.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = context.InteractiveConsole };
+                await plainContext.EnsurePopulationAsync(cancellationToken);
+                var plainCard = OrleansScenarios.CreateCardAuthorization(plainContext).WithLoadSimulations(Simulation.KeepConstant(copyCount, during)).WithWarmUpDuration(TimeSpan.FromSeconds(2));
+                var plainRun = (await LoadRunner.RegisterScenarios(plainCard).WithoutConsole().WithoutReports().RunAsync(cancellationToken)).Scenarios[0];
+                plainRate = plainRun.OkCount / Math.Max(plainRun.DurationSeconds, 1e-9);
+            }
+
+            var fraudCost = plainRate / Math.Max(cardRate, 1e-9);
+            Console.WriteLine($"  {plainRate:N0} authorizations/s without rules: the rules cost {fraudCost:F2}x");
+
             MemoryProbeResult? memory = null;
             if (probeUsers > 0)
             {
@@ -72,7 +88,7 @@ public static class BenchCommand
                 Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-memory storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }
 
-            var report = Render(copyCount, during, overhead, cardRate, cardRun.Global.Ok.Latency.P99Ms, cardRatio, memory);
+            var report = Render(copyCount, during, overhead, cardRate, cardRun.Global.Ok.Latency.P99Ms, cardRatio, plainRate, fraudCost, memory);
             var folder = Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_bench");
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "bench.md"), report, cancellationToken);
@@ -84,7 +100,8 @@ public static class BenchCommand
         return command;
     }
 
-    private static string Render(int copies, TimeSpan during, OverheadResult ping, double cardRate, double cardP99, double cardRatio, MemoryProbeResult? memory)
+    private static string Render(int copies, TimeSpan during, OverheadResult ping, double cardRate, double cardP99, double cardRatio,
+        double plainRate, double fraudCost, MemoryProbeResult? memory)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -95,6 +112,8 @@ public static class BenchCommand
         text.AppendLine(c, $"| engine share of bare ping | {ping.Ratio:P1} | at least 80 % |");
         text.AppendLine(c, $"| card_authorization, under the engine | {cardRate:N0} /s (p99 {cardP99:F1} ms) | |");
         text.AppendLine(c, $"| card_authorization / ping (engine) | {cardRatio:P1} | at least 50 % |");
+        text.AppendLine(c, $"| card_authorization, fraud rules disabled | {plainRate:N0} /s | |");
+        text.AppendLine(c, $"| cost of the fraud rules (rate without / rate with) | {fraudCost:F2}x | at most 1.5x |");
         if (memory is not null)
         {
             text.AppendLine(c, $"| resident memory per user ({memory.Users:N0} users x {memory.AccountsPerUser} accounts) | {memory.ResidentBytesPerUser:N0} B | at most 8,192 B |");
