@@ -42,9 +42,9 @@ redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --dir "$work"
   --logfile "$work/redis.log" --save "" --appendonly no >/dev/null
 pg_bin=$(dirname "$(dpkg -L postgresql-15 | grep 'bin/initdb$')")
 pg_port=$(free_port)
-mkdir -p "$work/pg" && chown postgres "$work/pg"
+mkdir -p "$work/pg" "$work/pgrun" && chown postgres "$work/pg" "$work/pgrun"
 su postgres -s /bin/sh -c "$pg_bin/initdb -D $work/pg -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$work/pg-init.log" 2>&1
-su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $work' -w start" >/dev/null
+su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $work/pg -l $work/pgrun/pg.log -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pgrun' -w start" >/dev/null
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=actors;Maximum Pool Size=40"
 dotnet "$silo" migrate --postgres "$postgres" >"$work/migrate.log" 2>&1 || { echo "migration failed: $work/migrate.log"; exit 1; }
 

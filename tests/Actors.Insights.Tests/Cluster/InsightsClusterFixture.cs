@@ -20,7 +20,7 @@ public sealed class InsightsClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(1) { PortAllocator = new FreePortAllocator() };
+        var builder = new TestClusterBuilder(1) { PortAllocator = new Actors.Tests.Cluster.FreePortAllocator() };
         builder.AddSiloBuilderConfigurator<InsightsSiloConfigurator>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
