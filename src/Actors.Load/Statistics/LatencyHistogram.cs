@@ -16,10 +16,14 @@ public static class LatencyHistogram
 
     public static HistogramBase Create() => new LongHistogram(1, HighestTrackableMicroseconds, SignificantDigits);
 
-    /// <summary>A thread-safe recorder whose interval histograms have the same shape as <see cref="Create"/>.</summary>
+    /// <summary>
+    /// A thread-safe recorder whose interval histograms have the same shape as <see cref="Create"/>. Many
+    /// copies record at once, so its histograms must be the concurrent kind: the recorder only keeps the
+    /// reader apart from the writers, and a plain LongHistogram lost increments between writers.
+    /// </summary>
     public static Recorder CreateRecorder() =>
         new(1, HighestTrackableMicroseconds, SignificantDigits,
-            (id, lowest, highest, digits) => new LongHistogram(id, lowest, highest, digits));
+            (id, lowest, highest, digits) => new LongConcurrentHistogram(id, lowest, highest, digits));
 
     public static long Clamp(long microseconds) => Math.Clamp(microseconds, 0, HighestTrackableMicroseconds);
 

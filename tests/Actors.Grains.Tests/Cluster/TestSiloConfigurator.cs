@@ -33,6 +33,9 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         // posting. The stream transport (the host's default) has its own tests on the embedded silo.
         services.AddSingleton(Options.Create(new NotificationOptions { Transport = NotificationOptions.DirectTransport }));
 
+        // Merchant insights with the default k and pseudonym secret, as the host registers them.
+        services.AddActorsInsights(new Actors.Insights.MerchantInsightsOptions());
+
         // The built-in fraud rules, as the host registers them by default.
         services.AddActorsFraudDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
