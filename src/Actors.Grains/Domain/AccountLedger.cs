@@ -94,15 +94,16 @@ public sealed class AccountLedger
         EnsureOpen();
         Ids.Transaction(transactionId);
         ValidateAmount(amount);
-        return TryReplay(kind, transactionId, amount, out var replay)
+        var hash = TransactionIdHash.Of(transactionId);
+        return TryReplay(kind, transactionId, hash, amount, out var replay)
             ? replay
-            : Apply(kind, transactionId, amount, counterparty, now, DeclineReason.None, null);
+            : Apply(kind, transactionId, hash, amount, counterparty, now, DeclineReason.None, null);
     }
 
     /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
-    private bool TryReplay(PostingKind kind, string transactionId, Money.Money amount, out PostingResult replay)
+    private bool TryReplay(PostingKind kind, string transactionId, ulong hash, Money.Money amount, out PostingResult replay)
     {
-        if (!TryFindRecent(TransactionIdHash.Of(transactionId), out var previous))
+        if (!TryFindRecent(hash, out var previous))
         {
             replay = null!;
             return false;
@@ -120,7 +121,7 @@ public sealed class AccountLedger
     }
 
     /// <summary>Decides (unless <paramref name="forced"/> already declined) and records a new posting.</summary>
-    private PostingResult Apply(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now,
+    private PostingResult Apply(PostingKind kind, string transactionId, ulong hash, Money.Money amount, string? counterparty, DateTimeOffset now,
         DeclineReason forced, string? forcedMessage)
     {
         var reason = forced != DeclineReason.None ? forced : Decide(kind, amount.Minor);
@@ -149,7 +150,7 @@ public sealed class AccountLedger
         _state.Postings++;
         Remember(new PostingRecord
         {
-            IdHash = TransactionIdHash.Of(transactionId),
+            IdHash = hash,
             AmountCheck = AmountCheckOf(amount.Minor),
             BalanceAfterMinor = newBalance,
             Kind = kind,
@@ -184,7 +185,8 @@ public sealed class AccountLedger
                 request?.Amount ?? default, Balance, Message: e.Message);
         }
 
-        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, request.Amount, out var replay))
+        var hash = TransactionIdHash.Of(request.TransactionId);
+        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, out var replay))
         {
             return replay;
         }
@@ -199,7 +201,7 @@ public sealed class AccountLedger
         }
 
         var rules = assessment.Alerted ? FraudRuleNames.Describe(assessment.Fired) : null;
-        var result = Apply(PostingKind.CardAuthorization, request.TransactionId, request.Amount, request.MerchantId, now,
+        var result = Apply(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, request.MerchantId, now,
             assessment.Declined ? DeclineReason.FraudSuspected : DeclineReason.None,
             assessment.Declined ? $"fraud suspected: {rules} (score {assessment.Score})" : null) with { Fraud = assessment };
 
