@@ -14,7 +14,6 @@ internal sealed class ScenarioCollector
     private int _inFlight;
     private int _maxInFlight;
     private int _copies;
-    private int _maxCopies;
     private long _intendedStarts;
     private long _lateStarts;
     private long _maxLatenessTicks;
@@ -44,18 +43,7 @@ internal sealed class ScenarioCollector
 
     public StepCollector Step(string name) => _steps.GetOrAdd(name, static n => new StepCollector(n));
 
-    /// <summary>
-    /// Sets the copies gauge; the interval also remembers the most copies it had, so a run that ends (and
-    /// retires its copies) just before its last interval is taken still reports the copies it ran with.
-    /// </summary>
-    public void SetCopies(int copies)
-    {
-        Volatile.Write(ref _copies, copies);
-        int seen;
-        while (copies > (seen = Volatile.Read(ref _maxCopies)) && Interlocked.CompareExchange(ref _maxCopies, copies, seen) != seen)
-        {
-        }
-    }
+    public void SetCopies(int copies) => Volatile.Write(ref _copies, copies);
 
     public void InvocationStarted()
     {
@@ -147,7 +135,7 @@ internal sealed class ScenarioCollector
                 Start = _lastBoundary,
                 Duration = duration,
                 MaxConcurrency = Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight)),
-                Copies = Interlocked.Exchange(ref _maxCopies, Copies),
+                Copies = Copies,
                 IntendedStarts = Interlocked.Exchange(ref _intervalIntended, 0),
                 LateStarts = Interlocked.Exchange(ref _intervalLate, 0),
             });
