@@ -60,7 +60,9 @@ public sealed class CapacitySearchTests
         var options = new CapacitySearchOptions
         {
             StartRate = 50, Factor = 2, MaxRate = 200, StepDuration = TimeSpan.FromMilliseconds(400),
-            ReportingInterval = TimeSpan.FromMilliseconds(200), Slo = "p99<2s,fail<1%", MinAchievedRatio = 0.5,
+            // The search's mechanics through the real engine, not this machine's speed: the SLO only counts failures and
+            // any achieved rate passes, so a loaded machine that starts the instant step late cannot break a step.
+            ReportingInterval = TimeSpan.FromMilliseconds(200), Slo = "fail<1%", MinAchievedRatio = 0.001,
         };
         var search = new CapacitySearch(options, rate => Scenario.Create("capacity_probe", Fakes.Instant));
 

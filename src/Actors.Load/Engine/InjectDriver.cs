@@ -36,7 +36,7 @@ internal static class InjectDriver
             }
 
             var (props, collector) = unit.Pick();
-            collector.IntendedStart(clock.ToTimeSpan(clock.Now - intended));
+            collector.IntendedStart(clock.ToTimeSpan(intended - unit.MeasureStart), clock.ToTimeSpan(clock.Now - intended));
             var number = unit.NextInvocationNumber();
             var context = new ScenarioContext(props.Name, 0, collector, clock, cancellationToken) { InvocationNumber = number };
             _ = unit.InvokeAsync(props, collector, context, intended);

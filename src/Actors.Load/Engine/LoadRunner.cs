@@ -72,7 +72,7 @@ public sealed class LoadRunner
         }
 
         var clock = new RunClock(Options.TimeProvider);
-        var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold));
+        var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold, Options.ReportingInterval));
         var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock)).ToList();
         var startedUtc = Options.TimeProvider.GetUtcNow();
         var inited = new List<ScenarioProps>();
@@ -183,6 +183,11 @@ public sealed class LoadRunner
         List<ScenarioUnit> units, RunClock clock, CancellationToken cancellationToken)
     {
         var start = clock.Now;
+        foreach (var unit in units)
+        {
+            unit.MeasureStart = start;
+        }
+
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         using var stopReporting = new CancellationTokenSource();
         var runs = units.Select((u, i) => RunUnitAsync(u, clock, start, Options.Seed + i, durations, cancellationToken)).ToList();

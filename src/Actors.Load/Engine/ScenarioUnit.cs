@@ -22,6 +22,7 @@ internal sealed class ScenarioUnit
         _members = [.. members.Select(m => new Member(m.Props, m.Collector, m.Props.Weight))];
         _totalWeight = _members.Sum(m => Math.Max(m.Weight, 0));
         _clock = clock;
+        MeasureStart = clock.Now;
         Leader = members[0].Props;
     }
 
@@ -35,16 +36,17 @@ internal sealed class ScenarioUnit
 
     public long NextInvocationNumber() => Interlocked.Increment(ref _invocations) - 1;
 
+    /// <summary>When the measured phase began (the copies gauge is timed from it); until then, the unit's creation.</summary>
+    public long MeasureStart { get; set; }
+
     public void SetCopies(int copies)
     {
+        var at = _clock.Elapsed(MeasureStart);
         foreach (var member in _members)
         {
-            member.Collector.SetCopies(copies);
+            member.Collector.SetCopies(copies, at);
         }
     }
-
-    /// <summary>Counts an open-model start against the member that will run it (the leader when unweighted).</summary>
-    public void IntendedStart(ScenarioCollector collector, TimeSpan lateness) => collector.IntendedStart(lateness);
 
     /// <summary>Chooses the member for the next invocation.</summary>
     public (ScenarioProps Props, ScenarioCollector Collector) Pick()

@@ -96,10 +96,12 @@ public sealed class RawLoadInterval
     /// <summary>Highest number of invocations in flight at once during the interval.</summary>
     public int MaxConcurrency { get; init; }
 
-    /// <summary>Closed-model copies running at the end of the interval.</summary>
+    /// <summary>Most closed-model copies running at any time in the interval's planned window.</summary>
     public int Copies { get; init; }
 
+    /// <summary>Open-model starts intended in the interval's window (counted by intended, not actual, start time).</summary>
     public long IntendedStarts { get; init; }
 
+    /// <summary>Of <see cref="IntendedStarts"/>, those that started later than the late threshold.</summary>
     public long LateStarts { get; init; }
 }

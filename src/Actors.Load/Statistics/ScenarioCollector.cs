@@ -14,18 +14,22 @@ internal sealed class ScenarioCollector
     private int _inFlight;
     private int _maxInFlight;
     private int _copies;
+    private int _copiesAtWindowStart;
+    private readonly List<(TimeSpan At, int Copies)> _copyChanges = [];
     private long _intendedStarts;
     private long _lateStarts;
     private long _maxLatenessTicks;
-    private long _intervalIntended;
-    private long _intervalLate;
+    private readonly IntendedStartCounts _byIntendedTime;
+    private readonly TimeSpan _reportingInterval;
     private TimeSpan _lastBoundary;
     private readonly Lock _intervalLock = new();
 
-    public ScenarioCollector(string name, TimeSpan lateThreshold)
+    public ScenarioCollector(string name, TimeSpan lateThreshold, TimeSpan reportingInterval)
     {
         Name = name;
         LateThreshold = lateThreshold;
+        _reportingInterval = reportingInterval;
+        _byIntendedTime = new IntendedStartCounts(reportingInterval);
         Global = new StepCollector(name);
     }
 
@@ -43,7 +47,24 @@ internal sealed class ScenarioCollector
 
     public StepCollector Step(string name) => _steps.GetOrAdd(name, static n => new StepCollector(n));
 
-    public void SetCopies(int copies) => Volatile.Write(ref _copies, copies);
+    /// <summary>
+    /// Sets the copies gauge at <paramref name="at"/> (time since the measured phase began). Each interval reports the
+    /// most copies in effect during its planned window, by these times rather than by when the interval is taken, so
+    /// a reporting timer that fires late (after the run retired its copies, say) still reports what the window ran.
+    /// </summary>
+    public void SetCopies(int copies, TimeSpan at)
+    {
+        lock (_intervalLock)
+        {
+            if (copies == _copies)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _copies, copies);
+            _copyChanges.Add((at, copies));
+        }
+    }
 
     public void InvocationStarted()
     {
@@ -63,18 +84,22 @@ internal sealed class ScenarioCollector
 
     public void InvocationFinished() => Interlocked.Decrement(ref _inFlight);
 
-    /// <summary>Counts an open-model start and whether it came later than the tolerance after its intended time.</summary>
-    public void IntendedStart(TimeSpan lateness)
+    /// <summary>
+    /// Counts an open-model start and whether it came later than the tolerance after its intended time. Per interval
+    /// the start counts where it was intended (<paramref name="intendedAt"/>, time since the measured phase began), not
+    /// where it happened to start, so the reported rate profile is the planned one however late the generator runs.
+    /// </summary>
+    public void IntendedStart(TimeSpan intendedAt, TimeSpan lateness)
     {
         Interlocked.Increment(ref _intendedStarts);
-        Interlocked.Increment(ref _intervalIntended);
-        if (lateness <= LateThreshold)
+        var late = lateness > LateThreshold;
+        _byIntendedTime.Count(intendedAt, late);
+        if (!late)
         {
             return;
         }
 
         Interlocked.Increment(ref _lateStarts);
-        Interlocked.Increment(ref _intervalLate);
         var ticks = lateness.Ticks;
         var max = Interlocked.Read(ref _maxLatenessTicks);
         while (ticks > max)
@@ -107,42 +132,73 @@ internal sealed class ScenarioCollector
                 return;
             }
 
-            IsClosed = close;
-            var duration = elapsed - _lastBoundary;
-            if (duration <= TimeSpan.Zero)
+            // A reporting timer that fell behind must not merge planned intervals into the final one: the boundaries
+            // it has not taken yet are taken first, so a run always has one interval per planned boundary it passed.
+            while (close && _lastBoundary + _reportingInterval < elapsed)
             {
-                if (!close)
-                {
-                    return;
-                }
-
-                // The reporting loop closed a planned boundary a moment after this scenario measured its end:
-                // the final interval is still taken (tiny) so that nothing recorded since is lost.
-                duration = TimeSpan.FromTicks(1);
-                elapsed = _lastBoundary + duration;
+                TakeOne(_lastBoundary + _reportingInterval, close: false);
             }
 
-            var index = _intervals.Count;
-            var global = Global.TakeInterval(index);
-            foreach (var step in _steps.Values)
-            {
-                step.TakeInterval(index);
-            }
-
-            _intervals.Add(new RawLoadInterval
-            {
-                Index = index,
-                Start = _lastBoundary,
-                Duration = duration,
-                MaxConcurrency = Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight)),
-                Copies = Copies,
-                IntendedStarts = Interlocked.Exchange(ref _intervalIntended, 0),
-                LateStarts = Interlocked.Exchange(ref _intervalLate, 0),
-            });
-            _lastBoundary = elapsed;
-            var count = global.Ok.TotalCount + global.Fail.TotalCount;
-            Live = new LiveSnapshot(count / duration.TotalSeconds, global.Ok.TotalCount == 0 ? 0 : global.Ok.GetValueAtPercentile(99) / 1000.0);
+            TakeOne(elapsed, close);
         }
+    }
+
+    private void TakeOne(TimeSpan elapsed, bool close)
+    {
+        IsClosed = close;
+        var duration = elapsed - _lastBoundary;
+        if (duration <= TimeSpan.Zero)
+        {
+            if (!close)
+            {
+                return;
+            }
+
+            // The reporting loop closed a planned boundary a moment after this scenario measured its end:
+            // the final interval is still taken (tiny) so that nothing recorded since is lost.
+            duration = TimeSpan.FromTicks(1);
+            elapsed = _lastBoundary + duration;
+        }
+
+        var index = _intervals.Count;
+        var global = Global.TakeInterval(index);
+        foreach (var step in _steps.Values)
+        {
+            step.TakeInterval(index);
+        }
+
+        _intervals.Add(new RawLoadInterval
+        {
+            Index = index,
+            Start = _lastBoundary,
+            Duration = duration,
+            MaxConcurrency = Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight)),
+            Copies = TakeWindowCopies(elapsed, close),
+        });
+        _lastBoundary = elapsed;
+        var count = global.Ok.TotalCount + global.Fail.TotalCount;
+        Live = new LiveSnapshot(count / duration.TotalSeconds, global.Ok.TotalCount == 0 ? 0 : global.Ok.GetValueAtPercentile(99) / 1000.0);
+    }
+
+    // The most copies in effect during the window ending at `end`; changes after it stay for the next window.
+    private int TakeWindowCopies(TimeSpan end, bool close)
+    {
+        var max = _copiesAtWindowStart;
+        var taken = 0;
+        foreach (var (at, copies) in _copyChanges)
+        {
+            if (at > end && !close)
+            {
+                break;
+            }
+
+            max = Math.Max(max, copies);
+            _copiesAtWindowStart = copies;
+            taken++;
+        }
+
+        _copyChanges.RemoveRange(0, taken);
+        return max;
     }
 
     /// <summary>Drops warm-up measurements; in-flight and copies gauges stay as they are.</summary>
@@ -154,6 +210,12 @@ internal sealed class ScenarioCollector
             step.Reset();
         }
 
+        lock (_intervalLock)
+        {
+            _copyChanges.Clear();
+            _copiesAtWindowStart = Copies;
+        }
+
         _intervals.Clear();
         _lastBoundary = TimeSpan.Zero;
         IsClosed = false;
@@ -161,8 +223,7 @@ internal sealed class ScenarioCollector
         Interlocked.Exchange(ref _intendedStarts, 0);
         Interlocked.Exchange(ref _lateStarts, 0);
         Interlocked.Exchange(ref _maxLatenessTicks, 0);
-        Interlocked.Exchange(ref _intervalIntended, 0);
-        Interlocked.Exchange(ref _intervalLate, 0);
+        _byIntendedTime.Clear();
     }
 
     public RawScenario ToRaw(TimeSpan duration, IReadOnlyList<string> simulations, IReadOnlyList<string> thresholds) => new()
@@ -171,7 +232,7 @@ internal sealed class ScenarioCollector
         Duration = duration,
         Global = Global.ToRaw(),
         Steps = [.. _steps.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => s.ToRaw())],
-        Intervals = [.. _intervals],
+        Intervals = WithIntendedStarts(),
         Simulations = simulations,
         Thresholds = thresholds,
         IntendedStarts = Interlocked.Read(ref _intendedStarts),
@@ -179,6 +240,27 @@ internal sealed class ScenarioCollector
         LateThreshold = LateThreshold,
         MaxLateness = TimeSpan.FromTicks(Interlocked.Read(ref _maxLatenessTicks)),
     };
+
+    // Interval i owns the counting buckets from its start up to the next interval's start (the last one owns the rest),
+    // so every intended start is reported in exactly one interval.
+    private List<RawLoadInterval> WithIntendedStarts()
+    {
+        var result = new List<RawLoadInterval>(_intervals.Count);
+        for (var i = 0; i < _intervals.Count; i++)
+        {
+            var from = _byIntendedTime.Bucket(_intervals[i].Start);
+            int? to = i + 1 < _intervals.Count ? _byIntendedTime.Bucket(_intervals[i + 1].Start) : null;
+            var (intended, late) = _byIntendedTime.Sum(from, to);
+            var interval = _intervals[i];
+            result.Add(new RawLoadInterval
+            {
+                Index = interval.Index, Start = interval.Start, Duration = interval.Duration,
+                MaxConcurrency = interval.MaxConcurrency, Copies = interval.Copies, IntendedStarts = intended, LateStarts = late,
+            });
+        }
+
+        return result;
+    }
 }
 
 /// <summary>What the live console shows for a scenario: the last interval's throughput and p99.</summary>
