@@ -46,7 +46,7 @@ public static class BenchCommand
                 throw new LoadConfigurationException("bench measures an embedded silo (the targets are stated for it): drop --gateway.");
             }
 
-            var population = new PopulationOptions { Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000) };
+            var population = common.Population(parse, sliced: false);
             await using var cluster = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
             var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
             await context.EnsurePopulationAsync(cancellationToken);
@@ -54,8 +54,13 @@ public static class BenchCommand
 
             Console.WriteLine($"ping: bare loop vs engine, {copyCount} copies, {during.TotalSeconds:N0} s each...");
             long n = 0;
+            var pings = OrleansScenarios.PingGrains(grains);
             var overhead = await EngineOverheadBenchmark.MeasureAsync(
-                () => grains.GetGrain<IPingGrain>(Interlocked.Increment(ref n) & 1023).Ping(n).AsTask(), copyCount, during, cancellationToken);
+                () =>
+                {
+                    var i = Interlocked.Increment(ref n);
+                    return pings[(int)(i & 1023)].Ping(i).AsTask();
+                }, copyCount, during, cancellationToken);
             Console.WriteLine($"  {overhead}");
 
             Console.WriteLine($"card_authorization under the engine, {copyCount} copies, {during.TotalSeconds:N0} s...");

@@ -44,8 +44,7 @@ public static class CapacityCommand
                 Slo = parse.GetValue(slo)!,
             };
             CapacitySearchOptionsValidator.Validate(options);
-            var (agentIndex, agentCount) = ArgumentParsers.Agent(parse.GetValue(common.Agent));
-            var population = new PopulationOptions { Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000), AgentIndex = agentIndex, AgentCount = agentCount };
+            var population = common.Population(parse);
 
             await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
             Console.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");

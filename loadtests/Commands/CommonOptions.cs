@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Actors.Load;
+using Actors.LoadTests.Population;
 
 namespace Actors.LoadTests.Commands;
 
@@ -9,13 +11,38 @@ public sealed class CommonOptions
 
     public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "cluster id of the running cluster", DefaultValueFactory = _ => "actors" };
 
-    public Option<int> Users { get; } = new("--users") { Description = "synthetic users in the population (created or reused)", DefaultValueFactory = _ => Population.PopulationOptions.DefaultUsers };
+    public Option<int> Users { get; } = new("--users") { Description = "synthetic users in the population (created or reused)", DefaultValueFactory = _ => PopulationOptions.DefaultUsers };
 
     public Option<string?> Agent { get; } = new("--agent") { Description = "i/n (1 <= i <= n): run the i-th of n slices of the population and the load; merge the agents' reports with merge" };
+
+    public Option<int> ConsentPercent { get; } = new("--consent-percent")
+    {
+        Description = "share of users (0-100) who grant BalanceView and TransactionNotifications for CHASE",
+        DefaultValueFactory = _ => new PopulationOptions().ConsentPercent,
+    };
 
     public Option<string> ReportDir { get; } = new("--report-dir") { Description = "folder that receives a folder per run", DefaultValueFactory = _ => "reports" };
 
     public Option<bool> NoConsole { get; } = new("--no-console") { Description = "no live console view (CI logs)" };
+
+    /// <summary>The population the flags describe (<c>--users</c>, <c>--consent-percent</c>; <c>--agent</c> where the command slices).</summary>
+    public PopulationOptions Population(ParseResult parse, bool sliced = true)
+    {
+        var (agentIndex, agentCount) = sliced ? ArgumentParsers.Agent(parse.GetValue(Agent)) : (0, 1);
+        var consent = parse.GetValue(ConsentPercent);
+        if (consent is < 0 or > 100)
+        {
+            throw new LoadConfigurationException($"--consent-percent must be between 0 and 100, was {consent}.");
+        }
+
+        return new PopulationOptions
+        {
+            Users = ArgumentParsers.Positive(parse.GetValue(Users), "--users", 100_000_000),
+            AgentIndex = agentIndex,
+            AgentCount = agentCount,
+            ConsentPercent = consent,
+        };
+    }
 
     public void AddTo(Command command, bool population = true, bool reports = true)
     {
@@ -25,6 +52,7 @@ public sealed class CommonOptions
         {
             command.Options.Add(Users);
             command.Options.Add(Agent);
+            command.Options.Add(ConsentPercent);
         }
 
         if (reports)

@@ -67,7 +67,7 @@ public static class ModelCommand
             }
             else
             {
-                var population = new PopulationOptions { Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000) };
+                var population = common.Population(parse, sliced: false);
                 var options = new CapacitySearchOptions { StartRate = 1000, Factor = 1.4, StepDuration = ArgumentParsers.Duration(parse.GetValue(stepDuration), "--step-duration"), Slo = parse.GetValue(slo)!, MaxRate = 500_000 };
                 Console.WriteLine($"Capacity search ({OrleansScenarios.CardAuthorization}, SLO {options.Slo}):");
                 var search = await CapacityCommand.Search(cluster.Grains, OrleansScenarios.CardAuthorization, population, options, interactive, cancellationToken);

@@ -36,13 +36,7 @@ public static class RunCommand
             var during = ArgumentParsers.Duration(parse.GetValue(duration), "--duration");
             var warm = parse.GetValue(warmUp) is "0" or "0s" ? TimeSpan.Zero : ArgumentParsers.Duration(parse.GetValue(warmUp), "--warm-up");
             var shape = Shape(parse.GetValue(rate), parse.GetValue(copies), during);
-            var (agentIndex, agentCount) = ArgumentParsers.Agent(parse.GetValue(common.Agent));
-            var population = new PopulationOptions
-            {
-                Users = ArgumentParsers.Positive(parse.GetValue(common.Users), "--users", 100_000_000),
-                AgentIndex = agentIndex,
-                AgentCount = agentCount,
-            };
+            var population = common.Population(parse);
             var thresholds = parse.GetValue(threshold) ?? [];
             if (!OrleansScenarios.Names.Contains(name))
             {
@@ -64,7 +58,7 @@ public static class RunCommand
 
             await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
             Console.WriteLine($"Target: {cluster.Description}");
-            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(agentIndex)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
+            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
             var scenarios = OrleansScenarios.Create(name, context)
                 .Select((s, i) => i == 0 ? s.WithLoadSimulations(shape).WithWarmUpDuration(warm) : s)
                 .ToArray();
@@ -72,7 +66,7 @@ public static class RunCommand
                 .WithRunName(name)
                 .WithReportFolder(parse.GetValue(common.ReportDir)!)
                 .WithReportingInterval(ArgumentParsers.Duration(parse.GetValue(interval), "--interval"))
-                .WithAgent(agentIndex + 1, agentCount);
+                .WithAgent(population.AgentIndex + 1, population.AgentCount);
             foreach (var t in thresholds)
             {
                 runner = runner.WithThresholds(t);

@@ -1,3 +1,5 @@
+using Actors.Accounts;
+using Actors.Users;
 using Actors.LoadTests.Population;
 using Spectre.Console;
 
@@ -20,7 +22,16 @@ public sealed class LoadContext
         {
             throw new ArgumentException($"Agent {population.AgentIndex}/{population.AgentCount} has no users among {population.Users}.");
         }
+
+        Users = new GrainRefs<IUserGrain>(population.Users, i => grains.GetGrain<IUserGrain>(PopulationOptions.UserId(i)));
+        ChaseAccounts = new GrainRefs<IAccountGrain>(population.Users, i => grains.GetGrain<IAccountGrain>(PopulationOptions.ChaseAccount(i)));
     }
+
+    /// <summary>The population's user grains by index.</summary>
+    public GrainRefs<IUserGrain> Users { get; }
+
+    /// <summary>The population's CHASE account grains by index.</summary>
+    public GrainRefs<IAccountGrain> ChaseAccounts { get; }
 
     public IGrainFactory Grains { get; }
 

@@ -64,17 +64,23 @@ public static class OrleansScenarios
     public static bool NeedsPopulation(string name) => name != Ping;
 
     /// <summary>A no-op grain call over 1,024 grains: the framework's own cost, the baseline of every run.</summary>
-    public static ScenarioProps CreatePing(IGrainFactory grains) =>
-        Scenario.Create(Ping, ctx => StepOutcome.Guard(async () =>
+    public static ScenarioProps CreatePing(IGrainFactory grains)
+    {
+        var pings = PingGrains(grains);
+        return Scenario.Create(Ping, ctx => StepOutcome.Guard(async () =>
         {
-            await grains.GetGrain<IPingGrain>(ctx.InvocationNumber & 1023).Ping(ctx.InvocationNumber);
+            await pings[(int)(ctx.InvocationNumber & 1023)].Ping(ctx.InvocationNumber);
             return Response.Ok();
         }));
+    }
+
+    /// <summary>The 1,024 ping grains (references made once, as the other scenarios' are).</summary>
+    public static GrainRefs<IPingGrain> PingGrains(IGrainFactory grains) => new(1024, i => grains.GetGrain<IPingGrain>(i));
 
     public static ScenarioProps CreateBalanceCheck(LoadContext context) =>
         Scenario.Create(MessengerBalanceCheck, ctx => StepOutcome.Guard(async () =>
         {
-            var user = context.Grains.GetGrain<IUserGrain>(PopulationOptions.UserId(context.PickUser(ctx.Random)));
+            var user = context.Users[context.PickUser(ctx.Random)];
             var result = await user.GetBalanceForMessenger("CHASE", ActorsConstants.MessengerActor);
             return Response.Ok(StepOutcome.ToSnake(result.Status));
         }));
@@ -86,13 +92,13 @@ public static class OrleansScenarios
             var (mcc, merchant) = Merchants[ctx.Random.Next(Merchants.Length)];
             var amount = Money.Money.FromMinor(100 + ctx.Random.Next(20_000), "USD");
             var request = new CardAuthorization(context.TransactionId(CardAuthorization, ctx.InvocationNumber), amount, merchant, mcc, "US");
-            return StepOutcome.Of(await context.Grains.GetGrain<IAccountGrain>(PopulationOptions.ChaseAccount(index)).Authorize(request));
+            return StepOutcome.Of(await context.ChaseAccounts[index].Authorize(request));
         }));
 
     public static ScenarioProps CreateConsentChurn(LoadContext context) =>
         Scenario.Create(ConsentChurn, ctx => StepOutcome.Guard(async () =>
         {
-            var user = context.Grains.GetGrain<IUserGrain>(PopulationOptions.UserId(context.PickUser(ctx.Random)));
+            var user = context.Users[context.PickUser(ctx.Random)];
             if (ctx.Random.Next(2) == 0)
             {
                 await user.GrantConsent("CITI", ConsentPurpose.Offers, null, "user");
@@ -125,7 +131,7 @@ public static class OrleansScenarios
         Scenario.Create(NotificationFanout, ctx => StepOutcome.Guard(async () =>
         {
             var index = context.PickUser(ctx.Random);
-            var account = context.Grains.GetGrain<IAccountGrain>(PopulationOptions.ChaseAccount(index));
+            var account = context.ChaseAccounts[index];
             var result = await account.Deposit(context.TransactionId(NotificationFanout, ctx.InvocationNumber), Money.Money.FromMinor(1_00, "USD"));
             return Response.Ok(context.Population.Consents(index) ? "notified" : "not_consented");
         }));

@@ -52,6 +52,9 @@ public sealed partial class ActorsCluster : IAsyncDisposable
             [$"{ActorsSiloOptions.SectionName}:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
             [$"{ActorsSiloOptions.SectionName}:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             [$"{ActorsSiloOptions.SectionName}:ClusterId"] = "embedded",
+
+            // The embedded silo is the whole cluster, so state can stay in this process without Orleans' storage-grain hop.
+            [$"{ActorsSiloOptions.SectionName}:Storage"] = StoreKinds.ProcessMemory,
         });
         if (settings is not null)
         {
@@ -63,7 +66,7 @@ public sealed partial class ActorsCluster : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new ActorsCluster(host, $"embedded silo (in-process, in-memory storage, gateway 127.0.0.1:{silo.GatewayPort})", embedded: true);
+        return new ActorsCluster(host, $"embedded silo (in-process, {silo.Storage} storage, gateway 127.0.0.1:{silo.GatewayPort})", embedded: true);
     }
 
     public static Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId, CancellationToken cancellationToken = default) =>

@@ -57,9 +57,11 @@ public sealed class ActorsSiloOptions
     public string Clustering { get; set; } = StoreKinds.Localhost;
 
     /// <summary>
-    /// Grain state and reminders: "Memory" (default; lost when the silo stops), "Redis" or "PostgreSQL"
-    /// (each needs its connection string, as for <see cref="Clustering"/>). Reminders follow the storage.
+    /// Grain state and reminders: "Memory" (default; Orleans' storage grains, shared by the silos of a cluster,
+    /// lost when it stops), "ProcessMemory" (this process's memory without a storage-grain hop: a single silo
+    /// only, the embedded silo's default), "Redis" or "PostgreSQL" (each needs its connection string, as for
+    /// <see cref="Clustering"/>). Reminders follow the storage (in memory for both memory kinds).
     /// </summary>
-    [Required, AllowedValues(StoreKinds.Memory, StoreKinds.Redis, StoreKinds.PostgreSql, ErrorMessage = "must be Memory, Redis or PostgreSQL")]
+    [Required, AllowedValues(StoreKinds.Memory, StoreKinds.ProcessMemory, StoreKinds.Redis, StoreKinds.PostgreSql, ErrorMessage = "must be Memory, ProcessMemory, Redis or PostgreSQL")]
     public string Storage { get; set; } = StoreKinds.Memory;
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Actors.Hosting.Storage;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -42,6 +44,10 @@ public static class ActorsStorageHosting
                 break;
             case StoreKinds.PostgreSql:
                 AddPostgreSql(silo, stores.PostgreSqlConnectionString!);
+                break;
+            case StoreKinds.ProcessMemory:
+                silo.Services.AddGrainStorage(ActorsConstants.StorageName, (services, _) => ActivatorUtilities.CreateInstance<ProcessMemoryGrainStorage>(services));
+                silo.UseInMemoryReminderService();
                 break;
             default:
                 silo.AddMemoryGrainStorage(ActorsConstants.StorageName);

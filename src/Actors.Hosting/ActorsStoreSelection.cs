@@ -56,6 +56,14 @@ public sealed class ActorsStoreSelection
             postgresConnection = CheckPostgreSql(postgres.ConnectionString, users, failures);
         }
 
+        if (silo.Storage == StoreKinds.ProcessMemory && (silo.Clustering != StoreKinds.Localhost || !string.IsNullOrEmpty(silo.PrimarySiloEndpoint)))
+        {
+            failures.Add($"{ActorsSiloOptions.SectionName}:Storage = {StoreKinds.ProcessMemory} keeps grain state inside one silo process, "
+                + $"but {ActorsSiloOptions.SectionName}:Clustering = {silo.Clustering}"
+                + (string.IsNullOrEmpty(silo.PrimarySiloEndpoint) ? string.Empty : $" with a PrimarySiloEndpoint")
+                + $" forms a cluster of several silos: use {StoreKinds.Memory}, {StoreKinds.Redis} or {StoreKinds.PostgreSql}.");
+        }
+
         return failures.Count == 0
             ? new ActorsStoreSelection(silo.Clustering, silo.Storage, redisConnection, postgresConnection)
             : throw new OptionsValidationException(ActorsSiloOptions.SectionName, typeof(ActorsStoreSelection), failures);

@@ -41,7 +41,20 @@ public sealed class StoreSelectionTests
     {
         var e = Assert.Throws<OptionsValidationException>(() => Load(("Actors:Silo:Storage", "Cassandra")));
 
-        Assert.Contains("must be Memory, Redis or PostgreSQL", Assert.Single(e.Failures), StringComparison.Ordinal);
+        Assert.Contains("must be Memory, ProcessMemory, Redis or PostgreSQL", Assert.Single(e.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Redis", null)]
+    [InlineData("Localhost", "127.0.0.1:22111")]
+    public void Process_memory_storage_is_refused_for_a_cluster_of_several_silos(string clustering, string? primary)
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Load(("Actors:Silo:Storage", "ProcessMemory"), ("Actors:Silo:Clustering", clustering),
+            ("Actors:Redis:ConnectionString", "127.0.0.1:6379"), ("Actors:Silo:PrimarySiloEndpoint", primary)));
+
+        var failure = Assert.Single(e.Failures);
+        Assert.Contains("Actors:Silo:Storage = ProcessMemory", failure, StringComparison.Ordinal);
+        Assert.Contains($"Actors:Silo:Clustering = {clustering}", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,13 +88,13 @@ public sealed class StoreSelectionTests
         Assert.Contains("Actors:Membership:NumVotesForDeathDeclaration = '0'", Assert.Single(e.Failures), StringComparison.Ordinal);
     }
 
-    private static ActorsStoreSelection Load(params (string Key, string Value)[] settings)
+    private static ActorsStoreSelection Load(params (string Key, string? Value)[] settings)
     {
         var configuration = Config(settings);
         var silo = OptionsLoader.Load<ActorsSiloOptions>(configuration, ActorsSiloOptions.SectionName);
         return ActorsStoreSelection.Load(configuration, silo);
     }
 
-    private static IConfiguration Config(params (string Key, string Value)[] settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+    private static IConfiguration Config(params (string Key, string? Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build();
 }

@@ -281,29 +281,55 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 $"{alert.Rules}; {(result.Approved ? "approved" : "declined")}"));
     }
 
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
     /// Publishes to the owner's inbox stream (or calls the user grain, with the Direct transport). The
-    /// account awaits each send before its next posting, so its notifications keep their order.
+    /// account awaits each send before its next posting, so its notifications keep their order. A refused
+    /// send (e.g. the memory stream's queue is full because inboxes fall behind) is tried again with growing
+    /// delays for up to <see cref="NotificationOptions.DeliveryRetryTimeout"/>: the account holds its next
+    /// postings meanwhile, so the load slows down instead of notifications being lost.
     /// </summary>
     private async Task Send(string userId, TransactionNotification notification)
     {
-        try
+        var deadline = _time.GetTimestamp();
+        var delay = FirstRetryDelay;
+        while (true)
         {
-            if (_notifications.UsesStreams)
+            try
             {
-                var stream = this.GetStreamProvider(_notifications.StreamProvider)
-                    .GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId));
-                await stream.OnNextAsync(notification);
+                await SendOnce(userId, notification);
+                return;
             }
-            else
+            catch (Exception e)
             {
-                await GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
+                if (_time.GetElapsedTime(deadline) + delay > _notifications.DeliveryRetryTimeout)
+                {
+                    // A lost notification must never undo or fail a posting that is already stored.
+                    ActorsMetrics.RecordNotificationDropped();
+                    _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
+                        notification.TransactionId, _ledger.AccountId, userId, _notifications.DeliveryRetryTimeout);
+                    return;
+                }
+
+                ActorsMetrics.RecordNotificationRetry();
             }
+
+            await Task.Delay(delay, _time);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
         }
-        catch (Exception e)
+    }
+
+    private Task SendOnce(string userId, TransactionNotification notification)
+    {
+        if (!_notifications.UsesStreams)
         {
-            // A lost notification must never undo or fail a posting that is already stored.
-            _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} failed", notification.TransactionId, _ledger.AccountId, userId);
+            return GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
         }
+
+        var stream = this.GetStreamProvider(_notifications.StreamProvider)
+            .GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId));
+        return stream.OnNextAsync(notification);
     }
 }

@@ -25,5 +25,14 @@ public sealed class NotificationOptions
     [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "must be 1-64 of A-Z a-z 0-9 _ . -")]
     public string StreamProvider { get; set; } = DefaultStreamProvider;
 
+    /// <summary>
+    /// How long an account keeps retrying a notification its transport refuses (a full stream queue when inboxes
+    /// fall behind, a user grain that does not answer) before it gives the notification up, logs it and counts it
+    /// in <c>actors.notifications.dropped</c>. Meanwhile the account answers nothing else: a slow notification
+    /// path slows the postings that feed it (back-pressure) instead of losing their notifications. Default 10 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between 0 and 10 minutes")]
+    public TimeSpan DeliveryRetryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool UsesStreams => Transport == StreamTransport;
 }

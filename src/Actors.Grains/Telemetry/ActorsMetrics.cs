@@ -18,6 +18,8 @@ public static class ActorsMetrics
     public const string DeclinesName = "actors.card_authorization.declines";
     public const string FraudAlertsName = "actors.fraud.alerts";
     public const string ConsentDenialsName = "actors.consent.denials";
+    public const string NotificationRetriesName = "actors.notifications.retries";
+    public const string NotificationsDroppedName = "actors.notifications.dropped";
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Authorizations = Meter.CreateCounter<long>(AuthorizationsName,
@@ -28,6 +30,10 @@ public static class ActorsMetrics
         description: "Fraud alerts raised by the account's detector, by decision.");
     private static readonly Counter<long> ConsentDenials = Meter.CreateCounter<long>(ConsentDenialsName,
         description: "Reads of bank data by the Messenger side refused for lack of consent, by purpose.");
+    private static readonly Counter<long> NotificationRetries = Meter.CreateCounter<long>(NotificationRetriesName,
+        description: "Notification sends refused by the transport and tried again (inboxes falling behind).");
+    private static readonly Counter<long> NotificationsDropped = Meter.CreateCounter<long>(NotificationsDroppedName,
+        description: "Notifications given up after Actors:Notifications:DeliveryRetryTimeout (the posting itself stands).");
 
     /// <summary>
     /// Records one answered card authorization: its outcome, the decline reason, and a fraud alert when
@@ -63,6 +69,12 @@ public static class ActorsMetrics
     /// <summary>Counts one fraud alert by the decision that raised it.</summary>
     public static void RecordFraudAlert(FraudDecision decision) =>
         FraudAlerts.Add(1, new KeyValuePair<string, object?>("decision", Label(decision)));
+
+    /// <summary>Counts one refused notification send that will be tried again.</summary>
+    public static void RecordNotificationRetry() => NotificationRetries.Add(1);
+
+    /// <summary>Counts one notification given up.</summary>
+    public static void RecordNotificationDropped() => NotificationsDropped.Add(1);
 
     /// <summary>Counts one read refused for lack of consent, by the purpose that was missing.</summary>
     public static void RecordConsentDenial(ConsentPurpose purpose) =>
