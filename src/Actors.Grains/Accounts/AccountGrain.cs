@@ -281,9 +281,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 $"{alert.Rules}; {(result.Approved ? "approved" : "declined")}"));
     }
 
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(200);
-
     /// <summary>
     /// Publishes to the owner's inbox stream (or calls the user grain, with the Direct transport). The
     /// account awaits each send before its next posting, so its notifications keep their order. A refused
@@ -293,31 +290,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
     /// </summary>
     private async Task Send(string userId, TransactionNotification notification)
     {
-        var deadline = _time.GetTimestamp();
-        var delay = FirstRetryDelay;
-        while (true)
+        var error = await DeliveryRetry.RunAsync(() => SendOnce(userId, notification), _notifications.DeliveryRetryTimeout, _time,
+            _ => ActorsMetrics.RecordNotificationRetry());
+        if (error is not null)
         {
-            try
-            {
-                await SendOnce(userId, notification);
-                return;
-            }
-            catch (Exception e)
-            {
-                if (_time.GetElapsedTime(deadline) + delay > _notifications.DeliveryRetryTimeout)
-                {
-                    // A lost notification must never undo or fail a posting that is already stored.
-                    ActorsMetrics.RecordNotificationDropped();
-                    _logger.LogWarning(e, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
-                        notification.TransactionId, _ledger.AccountId, userId, _notifications.DeliveryRetryTimeout);
-                    return;
-                }
-
-                ActorsMetrics.RecordNotificationRetry();
-            }
-
-            await Task.Delay(delay, _time);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            // A lost notification must never undo or fail a posting that is already stored.
+            ActorsMetrics.RecordNotificationDropped();
+            _logger.LogWarning(error, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
+                notification.TransactionId, _ledger.AccountId, userId, _notifications.DeliveryRetryTimeout);
         }
     }
 
