@@ -17,8 +17,11 @@ public sealed class AccountState
     [Id(7)] public long Postings { get; set; }
     [Id(8)] public DateTimeOffset OpenedAt { get; set; }
 
-    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window).</summary>
+    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentPacked"/>, then empty.</summary>
     [Id(9)] public PostingRecord[] Recent { get; set; } = [];
+
+    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window), packed: see <see cref="PostingWindow"/>.</summary>
+    [Id(20)] public byte[] RecentPacked { get; set; } = [];
     [Id(10)] public int RecentNext { get; set; }
     [Id(11)] public FraudState Fraud { get; set; }
 

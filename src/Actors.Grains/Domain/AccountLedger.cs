@@ -33,6 +33,12 @@ public sealed class AccountLedger
         _history = history;
         _options = options;
         _detector = detector;
+        if (state.Recent.Length > 0)
+        {
+            // A state written before the window was packed: same records, same order, new encoding.
+            state.RecentPacked = PostingWindow.Pack(state.Recent, state.Recent.Length);
+            state.Recent = [];
+        }
     }
 
     public string AccountId => _accountId;
@@ -71,7 +77,7 @@ public sealed class AccountLedger
         _state.Currency = currency;
         _state.Status = AccountStatus.Active;
         _state.OpenedAt = now;
-        _state.Recent = new PostingRecord[_options.IdempotencyWindow];
+        _state.RecentPacked = PostingWindow.Create(_options.IdempotencyWindow);
         _state.RecentNext = 0;
         return true;
     }
@@ -469,11 +475,13 @@ public sealed class AccountLedger
 
     private bool TryFindRecent(ulong hash, out PostingRecord record)
     {
-        foreach (var candidate in _state.Recent)
+        var packed = _state.RecentPacked;
+        for (var i = 0; i < PostingWindow.Count(packed); i++)
         {
-            if (candidate.IdHash == hash && candidate.Kind != 0)
+            var (idHash, used) = PostingWindow.Key(packed, i);
+            if (idHash == hash && used)
             {
-                record = candidate;
+                record = PostingWindow.Read(packed, i);
                 return true;
             }
         }
@@ -484,28 +492,26 @@ public sealed class AccountLedger
 
     private void Remember(PostingRecord record)
     {
-        if (_state.Recent.Length != _options.IdempotencyWindow)
+        if (PostingWindow.Count(_state.RecentPacked) != _options.IdempotencyWindow)
         {
             Resize();
         }
 
-        _state.Recent[_state.RecentNext] = record;
-        _state.RecentNext = (_state.RecentNext + 1) % _state.Recent.Length;
+        PostingWindow.Write(_state.RecentPacked, _state.RecentNext, record);
+        _state.RecentNext = (_state.RecentNext + 1) % _options.IdempotencyWindow;
     }
 
     // The window size is configuration: keep the newest records when it changes.
     private void Resize()
     {
-        var old = _state.Recent;
+        var old = PostingWindow.Records(_state.RecentPacked);
         var ordered = Enumerable.Range(0, old.Length)
             .Select(i => old[(_state.RecentNext + i) % Math.Max(1, old.Length)])
             .Where(r => r.Kind != 0)
             .ToArray();
         var size = _options.IdempotencyWindow;
         var kept = ordered.Skip(Math.Max(0, ordered.Length - size)).ToArray();
-        var resized = new PostingRecord[size];
-        kept.CopyTo(resized, 0);
-        _state.Recent = resized;
+        _state.RecentPacked = PostingWindow.Pack(kept, size);
         _state.RecentNext = kept.Length % size;
     }
 

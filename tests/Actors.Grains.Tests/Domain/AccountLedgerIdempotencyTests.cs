@@ -156,8 +156,9 @@ public sealed class AccountLedgerIdempotencyTests
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        Assert.Equal(8, ledger.State.Recent.Length);
-        Assert.All(ledger.State.Recent, r => Assert.Equal(PostingKind.Deposit, r.Kind));
-        Assert.Equal(Enumerable.Range(12, 8).Select(i => TransactionIdHash.Of($"dep-{i}")).Order(), ledger.State.Recent.Select(r => r.IdHash).Order());
+        var window = PostingWindow.Records(ledger.State.RecentPacked);
+        Assert.Equal(8 * PostingWindow.RecordSize, ledger.State.RecentPacked.Length);
+        Assert.All(window, r => Assert.Equal(PostingKind.Deposit, r.Kind));
+        Assert.Equal(Enumerable.Range(12, 8).Select(i => TransactionIdHash.Of($"dep-{i}")).Order(), window.Select(r => r.IdHash).Order());
     }
 }
