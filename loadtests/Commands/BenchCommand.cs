@@ -101,12 +101,15 @@ public static class BenchCommand
         return command;
     }
 
+    // Long enough for every user's inbox stream to be registered (a one-time cost per stream) before measuring.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
     private sealed record CardRun(double Rate, double P99Ms, long Failed);
 
     private static async Task<CardRun> MeasureCardAsync(LoadContext context, int copies, TimeSpan during, CancellationToken cancellationToken)
     {
         await context.EnsurePopulationAsync(cancellationToken);
-        var card = OrleansScenarios.CreateCardAuthorization(context).WithLoadSimulations(Simulation.KeepConstant(copies, during)).WithWarmUpDuration(TimeSpan.FromSeconds(2));
+        var card = OrleansScenarios.CreateCardAuthorization(context).WithLoadSimulations(Simulation.KeepConstant(copies, during)).WithWarmUpDuration(WarmUp);
         var run = (await LoadRunner.RegisterScenarios(card).WithoutConsole().WithoutReports().RunAsync(cancellationToken)).Scenarios[0];
         return new CardRun(run.OkCount / Math.Max(run.DurationSeconds, 1e-9), run.Global.Ok.Latency.P99Ms, run.FailCount);
     }

@@ -46,7 +46,13 @@ public static class ActorsStorageHosting
                 AddPostgreSql(silo, stores.PostgreSqlConnectionString!);
                 break;
             case StoreKinds.ProcessMemory:
-                silo.Services.AddGrainStorage(ActorsConstants.StorageName, (services, _) => ActivatorUtilities.CreateInstance<ProcessMemoryGrainStorage>(services));
+                // Stream subscriptions too: every new inbox stream registers its producer with the pub-sub grain, which
+                // writes "PubSubStore"; through Orleans' storage grains that write was the costliest part of a stream's start.
+                foreach (var name in new[] { ActorsConstants.StorageName, PubSubStorageName })
+                {
+                    silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<ProcessMemoryGrainStorage>(services));
+                }
+
                 silo.UseInMemoryReminderService();
                 break;
             default:
