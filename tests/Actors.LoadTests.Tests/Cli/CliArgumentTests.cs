@@ -92,6 +92,12 @@ public sealed class CliArgumentTests
         CliRun.AssertBadArgumentAsync("--agent", "run", "--scenario", "ping", "--rate", "10", "--agent", agent);
 
     [Theory]
+    [InlineData("101")]
+    [InlineData("-1")]
+    public Task Consent_percent_outside_0_to_100_exits_2_naming_the_flag(string percent) =>
+        CliRun.AssertBadArgumentAsync("--consent-percent", "run", "--scenario", "ping", "--rate", "10", "--consent-percent", percent);
+
+    [Theory]
     [InlineData("p99<<5ms")]
     [InlineData("p42<5ms")]
     [InlineData("p99<5parsecs")]
