@@ -85,7 +85,9 @@ public static class BenchCommand
             if (probeUsers > 0)
             {
                 Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each...");
-                memory = await MemoryProbe.MeasureAsync(grains, probeUsers, 2, copyCount, null, cancellationToken);
+                // On a fresh silo: the probe's "deactivated" baseline must not lose the load population's grains too.
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
+                memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, null, cancellationToken);
                 Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-memory storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }
 

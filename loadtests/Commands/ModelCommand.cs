@@ -86,7 +86,9 @@ public static class ModelCommand
             {
                 var users = ArgumentParsers.Positive(parse.GetValue(memoryUsers), "--memory-users", 10_000_000);
                 Console.WriteLine($"Memory probe: activating {users:N0} users with 2 accounts each...");
-                var probe = await MemoryProbe.MeasureAsync(cluster.Grains, users, 2, 64, null, cancellationToken);
+                // On a fresh embedded silo: the search's population must not be counted in (or out of) the probe's figures.
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
+                var probe = await MemoryProbe.MeasureAsync(probeSilo.Grains, users, 2, 64, null, cancellationToken);
                 bytes = probe.ResidentBytesPerUser;
                 bytesSource = $"{users:N0} users x 2 accounts activated with state; {probe.StorageBytesPerUser:N0} B/user more in in-memory storage";
             }

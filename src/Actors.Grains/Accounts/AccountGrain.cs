@@ -27,7 +27,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private readonly IFraudDetector _detector;
     private readonly NotificationOptions _notifications;
     private PseudonymousUserKey? _pseudonyms;
-    private readonly AccountHistoryState _newHistory = new();
     private AccountLedger _ledger = null!;
 
     public AccountGrain(
@@ -48,7 +47,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _newHistory, _options, _detector);
+        // The ledger appends its history entries straight to the hot state's pending list: they are committed with the
+        // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, new AccountHistoryState { Entries = _state.State.PendingHistory }, _options, _detector);
 
         // Merchant insights are optional: a host without them registers no key.
         _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
@@ -169,8 +170,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
     }
 
     /// <summary>
-    /// Moves the ledger's new history entries into the hot state's pending list, writes each full page
-    /// of them as its own state, then writes the hot state (balance, idempotency window, cursor,
+    /// Writes each full page of the pending history entries (the ledger appends them to the hot state) as its own
+    /// state, then writes the hot state (balance, idempotency window, cursor,
     /// pending entries) — the commit point. A page is written at the cursor's next index by overwrite,
     /// and only pages below the cursor are read: a crash before the commit leaves an invisible page
     /// that the next full page overwrites, so every posting appears in the history exactly once.
@@ -180,8 +181,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
         try
         {
             var state = _state.State;
-            state.PendingHistory.AddRange(_newHistory.Entries);
-            _newHistory.Entries.Clear();
             _ledger.MarkHistorySaved();
             var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
             while (state.PendingHistory.Count >= pageSize)

@@ -33,6 +33,13 @@ public sealed class AccountLedger
         _history = history;
         _options = options;
         _detector = detector;
+        // A handful of bank names serve millions of accounts: one shared copy each (state read from storage brings its own).
+        state.Bank = string.Intern(state.Bank);
+        if (state.Messenger.UserId is { } user && user == state.Owner && !ReferenceEquals(user, state.Owner))
+        {
+            state.Messenger = state.Messenger with { UserId = state.Owner };
+        }
+
         if (state.Recent.Length > 0)
         {
             // A state written before the window was packed: same records, same order, new encoding.
@@ -73,7 +80,7 @@ public sealed class AccountLedger
 
         _state.Opened = true;
         _state.Owner = ownerUserId;
-        _state.Bank = Ids.BankOf(_accountId);
+        _state.Bank = string.Intern(Ids.BankOf(_accountId));
         _state.Currency = currency;
         _state.Status = AccountStatus.Active;
         _state.OpenedAt = now;
@@ -389,7 +396,8 @@ public sealed class AccountLedger
             throw new DomainException(DomainError.NotAccountOwner, $"User '{snapshot.UserId}' does not own account '{_accountId}'.");
         }
 
-        _state.Messenger = snapshot;
+        // The snapshot names the owner: keep one copy of that string per account, not two.
+        _state.Messenger = snapshot.UserId is null ? snapshot : snapshot with { UserId = _state.Owner };
     }
 
     private void EnsureOpen()

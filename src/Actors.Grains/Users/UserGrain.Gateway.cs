@@ -130,7 +130,7 @@ public sealed partial class UserGrain : IUserGatewayGrain
             return new PartnerRead<InboxMessage>(MessengerReadStatus.ConsentRequired, gate, []);
         }
 
-        var messages = Newest(await _inbox.ReadAll(_user.State.Inbox), _options.InboxCapacity)
+        var messages = Newest(await InboxJournal.ReadAll(_user.State.Inbox), _options.InboxCapacity)
             .Where(m => m.Bank == bank && (after is null || m.At > after))
             .Where(m => m.Kind == InboxMessageKind.FraudAlert ? alerts.Allowed : transactions.Allowed)
             .ToArray();
