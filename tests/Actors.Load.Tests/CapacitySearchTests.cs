@@ -55,6 +55,39 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public void A_negative_warm_up_is_refused_naming_the_option()
+    {
+        var options = new CapacitySearchOptions { WarmUp = TimeSpan.FromSeconds(-1) };
+
+        var error = Assert.Throws<LoadConfigurationException>(() => new CapacitySearch(options, Probe, "x"));
+
+        Assert.Contains("WarmUp", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_step_is_warmed_up_and_its_warm_up_load_is_not_counted()
+    {
+        var calls = 0;
+        var options = new CapacitySearchOptions
+        {
+            StartRate = 20, Factor = 2, MaxRate = 40, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
+            ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
+        };
+        var search = new CapacitySearch(options, rate => Scenario.Create("warmed_probe", async _ =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Yield();
+            return Response.Ok();
+        }));
+
+        var result = await search.RunAsync();
+
+        // The steps inject 10 and 20 calls (20/s and 40/s for 0.5 s); before the first, once, the warm-up's 10 more.
+        Assert.Equal([20, 40], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(10 + 10 + 20, calls);
+    }
+
+    [Fact]
     public async Task Real_engine_search_against_a_fast_step_passes_every_step_up_to_max_rate_and_writes_a_chart()
     {
         var options = new CapacitySearchOptions

@@ -55,11 +55,12 @@ public static class EngineOverheadBenchmark
         var loops = Enumerable.Range(0, copies).Select(i => Task.Run(async () =>
         {
             long count = 0;
-            while (stopwatch.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            do
             {
                 await call();
                 count++;
             }
+            while (stopwatch.Elapsed < duration && !cancellationToken.IsCancellationRequested);
 
             counts[i] = count;
         }, CancellationToken.None)).ToArray();

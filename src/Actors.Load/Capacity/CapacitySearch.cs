@@ -97,6 +97,11 @@ public sealed class CapacitySearch
                 scenario = scenario.WithLoadSimulations(Simulation.Inject(perStep, options.StepDuration, options.StepDuration));
             }
 
+            if (rate == options.StartRate && options.WarmUp > TimeSpan.Zero && scenario.WarmUpDuration == TimeSpan.Zero)
+            {
+                scenario = scenario.WithWarmUpDuration(options.WarmUp);
+            }
+
             var result = await LoadRunner.RegisterScenarios(scenario)
                 .WithoutConsole()
                 .WithoutReports()

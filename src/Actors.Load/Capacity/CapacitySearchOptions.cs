@@ -25,6 +25,12 @@ public sealed record CapacitySearchOptions
     /// even be offered or completed). Default 0.9.</summary>
     public double MinAchievedRatio { get; init; } = 0.9;
 
+    /// <summary>
+    /// Load at <see cref="StartRate"/> before the first step, not measured (activations, first stream registrations,
+    /// JIT), so the first step judges the target warm like the others. Default 5 s; zero for none.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Reporting interval inside each step. Default 1 s.</summary>
     public TimeSpan ReportingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
