@@ -55,6 +55,24 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public async Task A_failing_step_reports_its_error_kinds_in_the_result_and_the_reports()
+    {
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "fail<1%", MinAchievedRatio = 0.001 };
+        Task<ScenarioResult> FailingAt200(int rate, CancellationToken _)
+        {
+            var raw = RawRuns.Single("card_authorization", Enumerable.Repeat(1000L, 90), failures: rate >= 200 ? 10 : 0, thresholds: []);
+            return Task.FromResult(ResultBuilder.Build(raw).Scenarios[0]);
+        }
+
+        var result = await new CapacitySearch(options, FailingAt200, "card_authorization").RunAsync();
+        var markdown = CapacityReportWriter.RenderMarkdown(result);
+
+        Assert.Empty(result.Steps[0].Errors);
+        Assert.Equal(["timeout: 10"], result.Steps[1].Errors);
+        Assert.Contains("| timeout: 10 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_negative_warm_up_is_refused_naming_the_option()
     {
         var options = new CapacitySearchOptions { WarmUp = TimeSpan.FromSeconds(-1) };

@@ -35,9 +35,9 @@ public static class CapacityReportWriter
             new ChartSeries("p50", "#1565c0", [.. result.Steps.Select(s => ((double)s.TargetRate, s.P50Ms))]),
             new ChartSeries("p99", "#c62828", [.. result.Steps.Select(s => ((double)s.TargetRate, s.P99Ms))]),
         ]));
-        body.Append(HtmlPage.Table(["target rate", "achieved rps", "p50 ms", "p99 ms", "fail %", "late starts", "verdict"],
+        body.Append(HtmlPage.Table(["target rate", "achieved rps", "p50 ms", "p99 ms", "fail %", "errors", "late starts", "verdict"],
             result.Steps.Select(s => (IReadOnlyList<string>)[
-                s.TargetRate.ToString(CultureInfo.InvariantCulture), D(s.AchievedRps), D(s.P50Ms), D(s.P99Ms), D(s.FailPercent),
+                s.TargetRate.ToString(CultureInfo.InvariantCulture), D(s.AchievedRps), D(s.P50Ms), D(s.P99Ms), D(s.FailPercent), s.ErrorSummary,
                 s.LateStarts.ToString(CultureInfo.InvariantCulture), s.Passed ? "passed" : string.Join("; ", s.Breaches)])));
         return HtmlPage.Wrap($"Capacity of {result.Scenario}", body.ToString());
     }
@@ -49,11 +49,11 @@ public static class CapacityReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"SLO `{result.Slo}`: highest passing rate **{Best(result)}**. {result.StopReason}.");
         md.AppendLine();
-        md.AppendLine("| target rate | achieved rps | p50 ms | p99 ms | fail % | late starts | verdict |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| target rate | achieved rps | p50 ms | p99 ms | fail % | errors | late starts | verdict |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---|---:|---|");
         foreach (var s in result.Steps)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.TargetRate} | {D(s.AchievedRps)} | {D(s.P50Ms)} | {D(s.P99Ms)} | {D(s.FailPercent)} | {s.LateStarts} | {(s.Passed ? "passed" : string.Join("; ", s.Breaches))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.TargetRate} | {D(s.AchievedRps)} | {D(s.P50Ms)} | {D(s.P99Ms)} | {D(s.FailPercent)} | {s.ErrorSummary} | {s.LateStarts} | {(s.Passed ? "passed" : string.Join("; ", s.Breaches))} |");
         }
 
         return md.ToString();

@@ -83,7 +83,10 @@ public sealed class CapacitySearch
 
         var latency = scenario.Global.Ok.Latency;
         return new CapacityStep(rate, achieved, latency.P50Ms, latency.P99Ms, scenario.FailPercent, scenario.Lag.LateStarts,
-            breaches.Count == 0, breaches);
+            breaches.Count == 0, breaches)
+        {
+            Errors = [.. scenario.Global.ErrorKinds.OrderByDescending(e => e.Count).Take(3).Select(e => $"{e.Name}: {e.Count}")],
+        };
     }
 
     private static Func<int, CancellationToken, Task<ScenarioResult>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
