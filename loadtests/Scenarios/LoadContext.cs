@@ -11,6 +11,7 @@ public sealed class LoadContext
     private readonly int[] _slice;
     private readonly object _gate = new();
     private Task? _population;
+    private long _transactions;
 
     public LoadContext(IGrainFactory grains, PopulationOptions population, string runToken)
     {
@@ -75,8 +76,16 @@ public sealed class LoadContext
     /// <summary>A user index of this agent's slice, chosen by <paramref name="random"/>.</summary>
     public int PickUser(Random random) => _slice[random.Next(_slice.Length)];
 
-    /// <summary>A transaction id unique across runs and agents (at most 56 characters).</summary>
-    public string TransactionId(string scenario, long invocation) => $"{RunToken}-{scenario[..Math.Min(scenario.Length, 8)]}-{invocation}";
+    /// <summary>What every transaction id of <paramref name="scenario"/> in this context starts with.</summary>
+    public string TransactionIdPrefix(string scenario) => $"{RunToken}-{scenario[..Math.Min(scenario.Length, 8)]}-";
+
+    /// <summary>
+    /// A new transaction id, unique across runs and agents (at most 56 characters). Numbered per context, not per
+    /// run: a capacity search runs the engine once per step on one context, and engine invocation numbers restart
+    /// with each run (they did make ids repeat: "transaction id reused" failures and silent replays).
+    /// </summary>
+    public string NextTransactionId(string scenario) =>
+        TransactionIdPrefix(scenario) + Interlocked.Increment(ref _transactions).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewRunToken(int agentIndex) =>
         $"r{agentIndex}x{Convert.ToString(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond % 0xFFFFFFFFFF, 16)}{Random.Shared.Next(0x1000):x3}";

@@ -91,7 +91,7 @@ public static class OrleansScenarios
             var index = context.PickUser(ctx.Random);
             var (mcc, merchant) = Merchants[ctx.Random.Next(Merchants.Length)];
             var amount = Money.Money.FromMinor(100 + ctx.Random.Next(20_000), "USD");
-            var request = new CardAuthorization(context.TransactionId(CardAuthorization, ctx.InvocationNumber), amount, merchant, mcc, "US");
+            var request = new CardAuthorization(context.NextTransactionId(CardAuthorization), amount, merchant, mcc, "US");
             return StepOutcome.Of(await context.ChaseAccounts[index].Authorize(request));
         }));
 
@@ -114,7 +114,7 @@ public static class OrleansScenarios
         {
             var from = context.PickUser(ctx.Random);
             var to = context.PickUser(ctx.Random);
-            var id = context.TransactionId(Transfer, ctx.InvocationNumber);
+            var id = context.NextTransactionId(Transfer);
             var request = new TransferRequest(id, PopulationOptions.CitiAccount(from), PopulationOptions.CitiAccount(to == from ? (to + 1) % context.Population.Users : to),
                 Money.Money.FromMinor(100 + ctx.Random.Next(5_000), "USD"));
             if (request.FromAccount == request.ToAccount)
@@ -132,7 +132,7 @@ public static class OrleansScenarios
         {
             var index = context.PickUser(ctx.Random);
             var account = context.ChaseAccounts[index];
-            var result = await account.Deposit(context.TransactionId(NotificationFanout, ctx.InvocationNumber), Money.Money.FromMinor(1_00, "USD"));
+            var result = await account.Deposit(context.NextTransactionId(NotificationFanout), Money.Money.FromMinor(1_00, "USD"));
             return Response.Ok(context.Population.Consents(index) ? "notified" : "not_consented");
         }));
 

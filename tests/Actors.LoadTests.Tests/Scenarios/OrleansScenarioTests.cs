@@ -75,6 +75,22 @@ public sealed class OrleansScenarioTests(EmbeddedSiloFixture silo)
     }
 
     [Fact]
+    public async Task Runs_that_share_a_context_never_reuse_a_transaction_id()
+    {
+        // The capacity search runs the engine once per step on one context; invocation numbers restart each run.
+        var context = await ReadyContextAsync(_grains);
+        var before = PopulationState.TotalPostings(await PopulationState.ChaseAccountsAsync(_grains, SharedPopulation));
+
+        var first = (await RunAsync(OrleansScenarios.CardAuthorization, context)).Scenario(OrleansScenarios.CardAuthorization);
+        var second = (await RunAsync(OrleansScenarios.CardAuthorization, context)).Scenario(OrleansScenarios.CardAuthorization);
+
+        AssertAllOk(first);
+        AssertAllOk(second);
+        var after = PopulationState.TotalPostings(await PopulationState.ChaseAccountsAsync(_grains, SharedPopulation));
+        Assert.Equal(first.OkCount + second.OkCount, after - before); // a reused id would replay instead of posting
+    }
+
+    [Fact]
     public async Task Consent_churn_grants_and_revokes_and_the_users_record_every_change()
     {
         var context = await ReadyContextAsync(_grains);
@@ -123,7 +139,7 @@ public sealed class OrleansScenarioTests(EmbeddedSiloFixture silo)
 
         // This run's deposits carry its run token in their transaction ids: each one posted to a CHASE account
         // must show up in its owner's inbox exactly when the owner consents to transaction notifications.
-        var marker = context.TransactionId(OrleansScenarios.NotificationFanout, 0)[..^1];
+        var marker = context.TransactionIdPrefix(OrleansScenarios.NotificationFanout);
         var deposits = await PopulationState.CountHistoryAsync(_grains, SharedPopulation, PopulationOptions.ChaseAccount, e => IsFanout(e.TransactionId, marker));
         Assert.Equal(Iterations, deposits.Values.Sum());
         var expected = deposits.Where(d => SharedPopulation.Consents(d.Key)).Sum(d => d.Value);
