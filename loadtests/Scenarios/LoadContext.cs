@@ -12,6 +12,7 @@ public sealed class LoadContext
     private readonly object _gate = new();
     private Task? _population;
     private long _transactions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _prefixes = new(StringComparer.Ordinal);
 
     public LoadContext(IGrainFactory grains, PopulationOptions population, string runToken)
     {
@@ -85,7 +86,7 @@ public sealed class LoadContext
     /// with each run (they did make ids repeat: "transaction id reused" failures and silent replays).
     /// </summary>
     public string NextTransactionId(string scenario) =>
-        TransactionIdPrefix(scenario) + Interlocked.Increment(ref _transactions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _prefixes.GetOrAdd(scenario, TransactionIdPrefix) + Interlocked.Increment(ref _transactions).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewRunToken(int agentIndex) =>
         $"r{agentIndex}x{Convert.ToString(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond % 0xFFFFFFFFFF, 16)}{Random.Shared.Next(0x1000):x3}";

@@ -52,7 +52,7 @@ public sealed class LoadProfileTests
         var copies = result.Load.Select(i => i.Copies).ToList();
         Assert.True(copies.Zip(copies.Skip(1)).All(p => p.Second >= p.First || p.Second == 0), $"copies not rising: {string.Join(",", copies)}");
         // The first 250 ms window plans 2 copies; a ramp that jumped would show more (a starved one shows fewer).
-        Assert.InRange(copies[0], 0, 4);
+        Assert.True(copies[0] <= 4, $"first window ran {copies[0]} copies");
         Assert.Equal(8, result.Load.Max(i => i.MaxConcurrency));
         Assert.Contains(8, copies);
     }

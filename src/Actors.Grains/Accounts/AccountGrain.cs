@@ -181,21 +181,21 @@ public sealed class AccountGrain : Grain, IAccountGrain
         try
         {
             var state = _state.State;
-            _ledger.MarkHistorySaved();
             var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
+            var maxPages = (_options.HistoryCapacity + pageSize - 1) / pageSize;
+            List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
             while (state.PendingHistory.Count >= pageSize)
             {
                 var cursor = state.History;
                 await WritePage(cursor.NextPage, state.PendingHistory.GetRange(0, pageSize));
                 state.PendingHistory.RemoveRange(0, pageSize);
                 cursor.NextPage++;
-                var maxPages = (_options.HistoryCapacity + pageSize - 1) / pageSize;
                 while (cursor.NextPage - cursor.FirstPage > maxPages)
                 {
-                    // Retention: the oldest page goes (it is below the cursor, so it was committed).
+                    // Retention: the oldest page leaves the cursor now and storage after the commit below.
                     var oldest = await ReadPage(cursor.FirstPage);
                     cursor.Dropped += oldest.State!.Entries.Count;
-                    await HistoryStorage.ClearStateAsync(PageName(cursor.FirstPage), GrainContext.GrainId, oldest);
+                    (retired ??= []).Add((cursor.FirstPage, oldest));
                     cursor.FirstPage++;
                 }
 
@@ -203,6 +203,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
             }
 
             await _state.WriteStateAsync();
+
+            // Only now, with the moved cursor committed, can the retired pages go: cleared before it, a failed commit
+            // would have left the stored cursor pointing at a page that no longer existed. A crash in between leaves
+            // an unreadable page below the cursor, which costs storage and nothing else.
+            foreach (var (page, oldest) in retired ?? [])
+            {
+                await HistoryStorage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
+            }
         }
         catch
         {

@@ -54,13 +54,6 @@ public sealed class AccountLedger
 
     public bool IsOpen => _state.Opened;
 
-    /// <summary>
-    /// History entries appended since the history was last marked saved. The grain passes a fresh
-    /// buffer as the history state and appends it to storage when this reaches the flush interval.
-    /// </summary>
-    public int UnsavedHistory { get; private set; }
-
-    public void MarkHistorySaved() => UnsavedHistory = 0;
 
     /// <summary>Opens the account; returns false when it was already open with the same owner and currency.</summary>
     public bool Open(string ownerUserId, string currencyCode, DateTimeOffset now)
@@ -532,8 +525,6 @@ public sealed class AccountLedger
         {
             entries.RemoveRange(0, excess);
         }
-
-        UnsavedHistory++;
     }
 
     private string Describe(DeclineReason reason) => reason switch

@@ -27,7 +27,7 @@ public static class DeliveryRetry
             }
             catch (Exception e)
             {
-                if (time.GetElapsedTime(started) + delay > timeout)
+                if (e is Errors.DomainException || time.GetElapsedTime(started) + delay > timeout)
                 {
                     return e;
                 }

@@ -22,9 +22,8 @@ public sealed class AccountOptions
     public int HistoryCapacity { get; set; } = DefaultHistoryCapacity;
 
     /// <summary>
-    /// New history entries are appended to storage every this many postings and on deactivation (default 8), not on
-    /// every posting: balance and idempotency records are written on every posting regardless. After a
-    /// crash, up to this many of the newest history entries can be missing (never a balance or an id).
+    /// Entries in a page of the account history (default 8). New entries wait in the hot state, committed with the
+    /// posting they describe, until a page's worth has gathered; that page is then written as its own state.
     /// </summary>
     [Range(1, 10_000)]
     public int HistoryFlushInterval { get; set; } = DefaultHistoryFlushInterval;

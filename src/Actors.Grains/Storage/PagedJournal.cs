@@ -20,32 +20,24 @@ public sealed class PagedJournal<T>
     private readonly string _name;
     private readonly int _pageSize;
     private readonly int _maxPages;
-    private readonly int _writeEvery;
     private readonly bool _keepOpenPage;
     private GrainState<JournalPage<T>>? _open;
-    private int _unwritten;
 
-    /// <param name="writeEvery">Write the open page every this many appends (1: every append); a full page is always written.</param>
     /// <param name="keepOpenPage">
     /// Keep the written open page in memory for the next append (saves a read per append) or drop it
     /// (saves memory between appends: for journals appended to rarely, like an audit log).
     /// </param>
-    public PagedJournal(IGrainStorage storage, GrainId grainId, string name, int pageSize, int maxEntries, int writeEvery = 1, bool keepOpenPage = true)
+    public PagedJournal(IGrainStorage storage, GrainId grainId, string name, int pageSize, int maxEntries, bool keepOpenPage = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, pageSize);
-        ArgumentOutOfRangeException.ThrowIfLessThan(writeEvery, 1);
         _storage = storage;
         _grainId = grainId;
         _name = name;
         _pageSize = pageSize;
         _maxPages = ((maxEntries + pageSize - 1) / pageSize) + 1; // +1: the open page, so at least maxEntries are kept
-        _writeEvery = Math.Min(writeEvery, pageSize);
         _keepOpenPage = keepOpenPage;
     }
-
-    /// <summary>Entries appended but not yet written (only with writeEvery &gt; 1).</summary>
-    public int Unwritten => _unwritten;
 
     /// <summary>Appends an entry; returns true when the cursor moved and the owner must write its state.</summary>
     public async Task<bool> Append(Func<JournalCursor> getCursor, Action<JournalCursor> setCursor, T entry)
@@ -62,19 +54,20 @@ public sealed class PagedJournal<T>
         }
 
         open.State!.Entries.Add(entry);
-        _unwritten++;
         if (open.State.Entries.Count >= _pageSize)
         {
             await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
-
-            _unwritten = 0;
             cursor = await Advance(cursor);
             _open = null; // full pages are not kept in memory
             moved = true;
         }
-        else if (_unwritten >= _writeEvery)
+        else
         {
-            await Flush(cursor);
+            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
+            if (!_keepOpenPage)
+            {
+                _open = null;
+            }
         }
 
         if (moved)
@@ -85,21 +78,7 @@ public sealed class PagedJournal<T>
         return moved;
     }
 
-    /// <summary>Writes the open page if it holds unwritten entries.</summary>
-    public async Task Flush(JournalCursor cursor)
-    {
-        if (_unwritten > 0 && _open is not null)
-        {
-            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, _open);
-            _unwritten = 0;
-            if (!_keepOpenPage)
-            {
-                _open = null;
-            }
-        }
-    }
-
-    /// <summary>Every retained entry, oldest first (the open page's unwritten entries included).</summary>
+    /// <summary>Every retained entry, oldest first (the open page included).</summary>
     public async Task<List<T>> ReadAll(JournalCursor cursor)
     {
         var all = new List<T>();
@@ -121,7 +100,6 @@ public sealed class PagedJournal<T>
         }
 
         _open = null;
-        _unwritten = 0;
         return default;
     }
 

@@ -22,7 +22,7 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
     public int Count => _entries.Count;
 
     /// <summary>Bytes of serialized state held.</summary>
-    public long Bytes => _entries.Values.Sum(e => (long)e.Data.Length);
+    public long Bytes => _entries.Values.Sum(e => (long)e.Data.ToMemory().Length);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -45,7 +45,7 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        var data = serializer.Serialize(grainState.State).ToArray();
+        var data = serializer.Serialize(grainState.State); // the serializer's own buffer: no second copy
         var written = new Entry(data, NewETag());
         while (true)
         {
@@ -104,5 +104,5 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
         new($"Process memory storage: {operation} of '{stateName}' for {grainId} with etag '{given ?? "(none)"}' refused, the store holds {stored}.",
             stored, given ?? string.Empty);
 
-    private sealed record Entry(byte[] Data, string ETag);
+    private sealed record Entry(BinaryData Data, string ETag);
 }

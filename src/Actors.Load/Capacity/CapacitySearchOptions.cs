@@ -27,7 +27,8 @@ public sealed record CapacitySearchOptions
 
     /// <summary>
     /// Load at <see cref="StartRate"/> before the first step, not measured (activations, first stream registrations,
-    /// JIT), so the first step judges the target warm like the others. Default 5 s; zero for none.
+    /// JIT), so the first step judges the target warm like the others. Default 5 s; zero for none. It repeats the first
+    /// step's injection, so it lasts at most <see cref="StepDuration"/>.
     /// </summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -78,12 +78,6 @@ public static class LedgerReplay
             }
         }
 
-        // Ledgers keep their history in a buffer the grain would move to storage: drop it here.
-        foreach (var ledger in ledgers.Values)
-        {
-            ledger.MarkHistorySaved();
-        }
-
         return new LedgerReplayResult(
             ledgers.ToDictionary(p => p.Key, p => p.Value.State.BalanceMinor, StringComparer.Ordinal),
             deposited, spent, count, scoreboard, System.Diagnostics.Stopwatch.GetElapsedTime(started));

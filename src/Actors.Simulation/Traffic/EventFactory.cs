@@ -11,8 +11,6 @@ internal sealed class EventFactory(World world)
     private readonly string[] _currencies = Countries.All.Select(c => c.Currency).ToArray();
     private readonly int[] _mcc = MerchantCategories.All.Select(c => c.Mcc).ToArray();
 
-    public string CountryCode(int country) => _countryCodes[country];
-
     public string CurrencyOfAccount(int account) => _currencies[world.UserCountry[world.AccountOwner[account]]];
 
     public string BankOf(int account) => world.Banks[world.AccountBank[account]].Bank;
