@@ -53,6 +53,28 @@ public static class ArgumentParsers
         return (index - 1, count);
     }
 
+    /// <summary>
+    /// "Section:Key=value" settings for the embedded silo (configuration keys as in appsettings, ':' between sections),
+    /// e.g. <c>Actors:Notifications:Transport=Direct</c>. A later setting of the same key wins.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(IEnumerable<string>? texts, string flag)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var text in texts ?? [])
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var key = equals > 0 ? text[..equals].Trim() : "";
+            if (key.Length == 0 || key.StartsWith(':') || key.EndsWith(':') || key.Contains("::", StringComparison.Ordinal))
+            {
+                throw new LoadConfigurationException($"{flag} '{text}': expected Section:Key=value, e.g. Actors:Notifications:Transport=Direct.");
+            }
+
+            settings[key] = text[(equals + 1)..];
+        }
+
+        return settings;
+    }
+
     public static int Positive(int value, string flag, int max = int.MaxValue) =>
         value >= 1 && value <= max
             ? value

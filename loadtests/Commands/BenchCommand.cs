@@ -47,7 +47,8 @@ public static class BenchCommand
             }
 
             var population = common.Population(parse, sliced: false);
-            await using var cluster = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
+            var siloSettings = common.EmbeddedSettings(parse);
+            await using var cluster = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
             var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
             await context.EnsurePopulationAsync(cancellationToken);
             var grains = cluster.Grains;
@@ -72,11 +73,11 @@ public static class BenchCommand
             // fresh embedded silo with the same population and load: what the account grain itself costs.
             var writeOnly = population with { ConsentPercent = 0 };
             Console.WriteLine($"card_authorization, write path only (no notifications), {copyCount} copies, {during.TotalSeconds:N0} s...");
-            var write = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(), copyCount, during, context.InteractiveConsole, cancellationToken);
+            var write = await MeasureOnFreshSiloAsync(writeOnly, siloSettings, copyCount, during, context.InteractiveConsole, cancellationToken);
             var writeRatio = write.Rate / Math.Max(overhead.EngineOpsPerSecond, 1e-9);
             Console.WriteLine($"  {write.Rate:N0} authorizations/s (p99 {write.P99Ms:F1} ms): {writeRatio:P1} of engine ping");
             Console.WriteLine($"the same with fraud rules disabled (Actors:Fraud:Detector=none)...");
-            var plain = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?> { ["Actors:Fraud:Detector"] = "none" }, copyCount, during,
+            var plain = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(siloSettings) { ["Actors:Fraud:Detector"] = "none" }, copyCount, during,
                 context.InteractiveConsole, cancellationToken);
             var fraudCost = plain.Rate / Math.Max(write.Rate, 1e-9);
             Console.WriteLine($"  {plain.Rate:N0} authorizations/s without rules: the rules cost {fraudCost:F2}x");
@@ -86,7 +87,7 @@ public static class BenchCommand
             {
                 Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each...");
                 // On a fresh silo: the probe's "deactivated" baseline must not lose the load population's grains too.
-                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
                 memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, null, cancellationToken);
                 Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-memory storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }

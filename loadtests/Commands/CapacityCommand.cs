@@ -46,7 +46,7 @@ public static class CapacityCommand
             CapacitySearchOptionsValidator.Validate(options);
             var population = common.Population(parse);
 
-            await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
+            await using var cluster = await common.ConnectAsync(parse, cancellationToken);
             Console.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");
             var result = await Search(cluster.Grains, name, population, options, !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected, cancellationToken);
             var folder = CapacityReportWriter.Write(result, Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}"));

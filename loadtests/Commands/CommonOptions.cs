@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Hosting;
 using Actors.Load;
 using Actors.LoadTests.Population;
 
@@ -8,6 +9,12 @@ namespace Actors.LoadTests.Commands;
 public sealed class CommonOptions
 {
     public Option<string?> Gateway { get; } = new("--gateway") { Description = "host:port of a running silo's gateway; default: an embedded in-process silo" };
+
+    public Option<string[]> SiloSettings { get; } = new("--silo-setting")
+    {
+        Description = "Section:Key=value for the embedded silo (repeatable), e.g. Actors:Notifications:Transport=Direct",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "cluster id of the running cluster", DefaultValueFactory = _ => "actors" };
 
@@ -44,9 +51,35 @@ public sealed class CommonOptions
         };
     }
 
+    /// <summary>
+    /// The embedded silo's settings from <c>--silo-setting</c>; refused with <c>--gateway</c>, where they would be
+    /// silently ignored (a running cluster takes its configuration from its own hosts).
+    /// </summary>
+    public Dictionary<string, string?> EmbeddedSettings(ParseResult parse)
+    {
+        var settings = ArgumentParsers.Settings(parse.GetValue(SiloSettings), "--silo-setting");
+        if (settings.Count > 0 && !string.IsNullOrWhiteSpace(parse.GetValue(Gateway)))
+        {
+            throw new LoadConfigurationException("--silo-setting configures the embedded silo; a cluster named with --gateway takes its settings from its own hosts.");
+        }
+
+        return settings;
+    }
+
+    /// <summary>Connects to <c>--gateway</c> when given, else starts an embedded silo with <c>--silo-setting</c>.</summary>
+    public Task<ActorsCluster> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var settings = EmbeddedSettings(parse);
+        var gateway = parse.GetValue(Gateway);
+        return string.IsNullOrWhiteSpace(gateway)
+            ? ActorsCluster.StartEmbeddedAsync(settings, cancellationToken: cancellationToken)
+            : ActorsCluster.ConnectToGatewayAsync(gateway, parse.GetValue(ClusterId)!, ActorsSiloOptions.DefaultServiceId, cancellationToken);
+    }
+
     public void AddTo(Command command, bool population = true, bool reports = true)
     {
         command.Options.Add(Gateway);
+        command.Options.Add(SiloSettings);
         command.Options.Add(ClusterId);
         if (population)
         {

@@ -54,7 +54,7 @@ public static class ModelCommand
                 throw new LoadConfigurationException("The memory probe measures an embedded silo: drop --gateway, or give --bytes-per-user.");
             }
 
-            await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
+            await using var cluster = await common.ConnectAsync(parse, cancellationToken);
             Console.WriteLine($"Target: {cluster.Description}");
             var interactive = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected;
 
@@ -87,7 +87,7 @@ public static class ModelCommand
                 var users = ArgumentParsers.Positive(parse.GetValue(memoryUsers), "--memory-users", 10_000_000);
                 Console.WriteLine($"Memory probe: activating {users:N0} users with 2 accounts each...");
                 // On a fresh embedded silo: the search's population must not be counted in (or out of) the probe's figures.
-                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(cancellationToken: cancellationToken);
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), cancellationToken: cancellationToken);
                 var probe = await MemoryProbe.MeasureAsync(probeSilo.Grains, users, 2, 64, null, cancellationToken);
                 bytes = probe.ResidentBytesPerUser;
                 bytesSource = $"{users:N0} users x 2 accounts activated with state; {probe.StorageBytesPerUser:N0} B/user more in in-memory storage";

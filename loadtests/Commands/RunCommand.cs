@@ -56,7 +56,7 @@ public static class RunCommand
                 }
             }
 
-            await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(common.Gateway), parse.GetValue(common.ClusterId)!, cancellationToken: cancellationToken);
+            await using var cluster = await common.ConnectAsync(parse, cancellationToken);
             Console.WriteLine($"Target: {cluster.Description}");
             var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
             var scenarios = OrleansScenarios.Create(name, context)

@@ -53,18 +53,26 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Close")]
     Task<AccountSnapshot> Close();
 
-    [Alias("GetHistory")]
+    /// <summary>
+    /// The newest history entries, newest first. Interleaves (like <see cref="GetSnapshot"/>): the user grain reads it
+    /// for Messenger partners while the account may be waiting on that user grain to deliver a notification.
+    /// </summary>
+    [Alias("GetHistory"), AlwaysInterleave]
     Task<IReadOnlyList<HistoryEntry>> GetHistory(int max);
 
-    /// <summary>The latest fraud alerts on this account (the bank side always sees them), newest first.</summary>
-    [Alias("GetAlerts")]
+    /// <summary>The latest fraud alerts on this account (the bank side always sees them), newest first. Interleaves, as above.</summary>
+    [Alias("GetAlerts"), AlwaysInterleave]
     Task<IReadOnlyList<FraudAlertRecord>> GetAlerts();
 
     /// <summary>The owner's answer to an alert: "not me" freezes the account, "it was me" clears it.</summary>
     [Alias("ResolveAlert")]
     Task<FraudAlertRecord> ResolveAlert(string transactionId, AlertFeedback feedback);
 
-    /// <summary>Called by the owner's user grain whenever a consent for this bank changes.</summary>
-    [Alias("UpdateMessengerConsent")]
+    /// <summary>
+    /// Called by the owner's user grain whenever a consent for this bank changes. Interleaves with a posting that is
+    /// waiting on that same user grain for a notification (otherwise each would wait for the other); the account's
+    /// writes stay one at a time.
+    /// </summary>
+    [Alias("UpdateMessengerConsent"), AlwaysInterleave]
     Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot);
 }

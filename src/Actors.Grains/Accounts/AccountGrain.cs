@@ -137,14 +137,18 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
     {
         _ledger.History(max); // validates the account and the argument
-        var entries = new List<HistoryEntry>();
+
+        // Cursor and pending entries first: a posting that interleaves with the page reads below may move pending
+        // entries to a page past this cursor, and they must be neither missed nor read twice.
         var cursor = _state.State.History;
+        var pending = _state.State.PendingHistory.ToArray();
+        var entries = new List<HistoryEntry>();
         for (var page = cursor.FirstPage; page < cursor.NextPage; page++)
         {
             entries.AddRange((await ReadPage(page)).State!.Entries);
         }
 
-        entries.AddRange(_state.State.PendingHistory);
+        entries.AddRange(pending);
 
         // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
         var count = Math.Min(max, _options.HistoryCapacity);
@@ -176,7 +180,37 @@ public sealed class AccountGrain : Grain, IAccountGrain
     /// and only pages below the cursor are read: a crash before the commit leaves an invisible page
     /// that the next full page overwrites, so every posting appears in the history exactly once.
     /// </summary>
-    private async Task Save()
+    /// <summary>
+    /// Writes the hot state (and moves a full page of pending history to its own page). Writes run one at a time, in
+    /// call order: <see cref="UpdateMessengerConsent"/> interleaves with postings, and two saves moving the same
+    /// pending entries at once would write a page twice and drop entries that were never written.
+    /// </summary>
+    private Task Save()
+    {
+        var save = _saving is { IsCompleted: false } previous ? SaveAfter(previous) : SaveNow();
+
+        // Only an unfinished save is remembered: holding finished ones would keep each posting's task alive.
+        _saving = save.IsCompleted ? null : save;
+        return save;
+    }
+
+    private Task? _saving;
+
+    private async Task SaveAfter(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch
+        {
+            // That failure belongs to the earlier save's caller (its save has marked this activation for deactivation).
+        }
+
+        await SaveNow();
+    }
+
+    private async Task SaveNow()
     {
         try
         {
@@ -272,10 +306,16 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
 
         _userKey ??= _pseudonyms.Of(consent.UserId!);
-        GrainFactory.GetGrain<IMerchantInsightsCollector>(0).Record(InsightEvent.Of(request, request.At ?? now, _userKey.Value)).Ignore();
+        _insights ??= GrainFactory.GetGrain<IMerchantInsightsCollector>(0);
+        _insights.Record(InsightEvent.Of(request, request.At ?? now, _userKey.Value)).Ignore();
     }
 
     private ulong? _userKey;
+
+    // References are kept: Orleans' GetGrain and GetStream resolve the interface by reflection on every call
+    // (measured: a notable share of the notification path's allocations).
+    private IMerchantInsightsCollector? _insights;
+    private (string UserId, IUserGrain Grain, IAsyncStream<TransactionNotification>? Stream)? _owner;
 
     /// <summary>The bank side has the alert already; the owner's inbox gets it only with FraudAlerts consent.</summary>
     private Task AlertOwner(PostingResult result, FraudAlertRecord alert)
@@ -310,13 +350,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     private Task SendOnce(string userId, TransactionNotification notification)
     {
-        if (!_notifications.UsesStreams)
+        if (_owner is not { } owner || owner.UserId != userId)
         {
-            return GrainFactory.GetGrain<IUserGrain>(userId).Notify(notification);
+            var stream = _notifications.UsesStreams
+                ? this.GetStreamProvider(_notifications.StreamProvider).GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId))
+                : null;
+            _owner = owner = (userId, GrainFactory.GetGrain<IUserGrain>(userId), stream);
         }
 
-        var stream = this.GetStreamProvider(_notifications.StreamProvider)
-            .GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId));
-        return stream.OnNextAsync(notification);
+        return owner.Stream is { } inbox ? inbox.OnNextAsync(notification) : owner.Grain.Notify(notification);
     }
 }

@@ -14,12 +14,15 @@ public sealed class NotificationOptions
     public const string InboxStreamNamespace = "actors-inbox";
 
     /// <summary>
-    /// "Stream" (default): accounts publish to the owner's inbox stream and return at once; the user
-    /// grain, implicitly subscribed, delivers in order per account. "Direct": the account awaits a
-    /// grain call to the user (synchronous, no stream provider needed).
+    /// "Direct" (default): the account awaits a grain call to the owner's user grain, so its notifications keep their
+    /// order and a slow inbox slows the postings that feed it. "Stream": accounts publish to the owner's inbox stream
+    /// (provider <see cref="StreamProvider"/>); the user grain, implicitly subscribed, delivers in order per account.
+    /// Direct is the default since 2026-11-29: on the embedded silo, card_authorization with 90 % of users notified ran
+    /// ~20,700 authorizations/s with p99 0.2 ms over Direct and ~12,000/s with p99 128 ms over memory streams
+    /// (a queue-grain hop, a pulling agent and the stream cache per notification).
     /// </summary>
     [Required, AllowedValues(StreamTransport, DirectTransport, ErrorMessage = "must be Stream or Direct")]
-    public string Transport { get; set; } = StreamTransport;
+    public string Transport { get; set; } = DirectTransport;
 
     /// <summary>Name of the Orleans stream provider the inbox streams use (default "notifications": memory streams).</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "must be 1-64 of A-Z a-z 0-9 _ . -")]

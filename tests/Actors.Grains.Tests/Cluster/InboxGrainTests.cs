@@ -89,4 +89,34 @@ public sealed class InboxGrainTests(ClusterFixture fixture)
 
         Assert.Equal(["dep-4", "dep-5", "dep-6", "dep-7", "dep-8"], await InboxIds(customer));
     }
+
+    [Fact]
+    public async Task Notified_postings_and_consent_changes_on_one_user_never_wait_on_each_other()
+    {
+        // The account awaits the user grain (Notify) while the user grain awaits the account (the consent push):
+        // without interleaving each would wait for the other until the call timed out.
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+        var deposits = Enumerable.Range(1, 60).Select(i => $"race-dep-{i}").ToArray();
+        var before = (await customer.Account.GetSnapshot()).Balance.Minor;
+
+        var postings = Task.WhenAll(deposits.Select(id => customer.Account.Deposit(id, Amounts.Usd(1))));
+        var consents = Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? Grant(customer, Bank, ConsentPurpose.FraudAlerts)
+            : customer.User.RevokeConsent(Bank, ConsentPurpose.FraudAlerts, Customer.SelfActor)));
+        var reads = Task.WhenAll(Enumerable.Range(0, 10).Select(_ => customer.Account.GetHistory(100)));
+        var all = Task.WhenAll(postings, consents, reads);
+        var finished = await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(20)));
+        Assert.True(finished == all, "60 notified deposits, 20 consent changes and 10 history reads on one user did not finish within 20 s (a call cycle between the account and its user grain?).");
+        await all;
+
+        // Saves interleaved with consent pushes: every deposit is in the history exactly once; the inbox holds the
+        // newest (it keeps TestSiloConfigurator.InboxCapacity), each once and in posting order.
+        var history = await customer.Account.GetHistory(100);
+        Assert.Equal(deposits.Order(), history.Select(h => h.TransactionId).Where(id => id.StartsWith("race-dep-", StringComparison.Ordinal)).Order());
+        var newestPosted = history.Where(h => h.TransactionId.StartsWith("race-dep-", StringComparison.Ordinal)).Take(TestSiloConfigurator.InboxCapacity)
+            .Select(h => h.TransactionId).Reverse();
+        Assert.Equal(newestPosted, await InboxIds(customer));
+        Assert.Equal(before + 60, (await customer.Account.GetSnapshot()).Balance.Minor);
+    }
 }

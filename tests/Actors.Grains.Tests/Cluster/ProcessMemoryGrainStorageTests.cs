@@ -102,4 +102,66 @@ public sealed class ProcessMemoryGrainStorageTests
         Assert.Equal(3, storage.Count);
         Assert.True(storage.Bytes > 0);
     }
+
+    [Fact]
+    public async Task Bytes_follow_what_is_held_through_growing_shrinking_and_clearing()
+    {
+        var storage = NewStorage();
+        var state = Page(new string('x', 400));
+        await storage.WriteStateAsync("page", Grain, state);
+        var large = storage.Bytes;
+
+        state.State!.Entries[0] = "y";
+        await storage.WriteStateAsync("page", Grain, state);
+        var small = storage.Bytes;
+        state.State.Entries.Add(new string('z', 1000));
+        await storage.WriteStateAsync("page", Grain, state);
+        var grown = storage.Bytes;
+
+        Assert.InRange(small, 1, large - 390);
+        Assert.InRange(grown, large + 590, large + 1100);
+        var read = Page();
+        await storage.ReadStateAsync("page", Grain, read);
+        Assert.Equal(["y", new string('z', 1000)], read.State!.Entries); // a shrunk record keeps no bytes of the larger one
+        await storage.ClearStateAsync("page", Grain, read);
+        Assert.Equal(0, storage.Bytes);
+    }
+
+    [Fact]
+    public async Task Dispose_frees_everything_and_later_calls_are_refused()
+    {
+        var storage = NewStorage();
+        await storage.WriteStateAsync("page", Grain, Page("a"));
+
+        storage.Dispose();
+
+        Assert.Equal(0, storage.Bytes);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadStateAsync("page", Grain, Page()));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.WriteStateAsync("page", Grain, Page("b")));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_to_many_keys_keep_every_last_value()
+    {
+        var storage = NewStorage();
+        var grains = Enumerable.Range(0, 64).Select(i => GrainId.Create("account", $"CHASE:u{i}")).ToArray();
+        var states = grains.Select(_ => Page()).ToArray();
+
+        await Task.WhenAll(grains.Select((grain, i) => Task.Run(async () =>
+        {
+            for (var n = 0; n < 50; n++)
+            {
+                states[i].State!.Entries = [$"{i}-{n}"];
+                await storage.WriteStateAsync("page", grain, states[i]);
+            }
+        })));
+
+        for (var i = 0; i < grains.Length; i++)
+        {
+            var read = Page();
+            await storage.ReadStateAsync("page", grains[i], read);
+            Assert.Equal([$"{i}-49"], read.State!.Entries);
+            Assert.Equal(states[i].ETag, read.ETag);
+        }
+    }
 }

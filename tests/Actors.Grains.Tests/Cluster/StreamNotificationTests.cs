@@ -6,8 +6,8 @@ using Actors.Users;
 namespace Actors.Tests.Cluster;
 
 /// <summary>
-/// Notifications over the host's default transport (memory streams), on the embedded silo exactly as
-/// the programs start it. Delivery is asynchronous, so tests wait for a message with a deadline; to
+/// Notifications over the Stream transport (memory streams), on the embedded silo as the programs start
+/// it with <c>Actors:Notifications:Transport=Stream</c>. Delivery is asynchronous, so tests wait for a message with a deadline; to
 /// prove that something was NOT delivered they send a later sentinel on the same account and wait for
 /// it: per-account order means anything sent before it would have arrived first.
 /// </summary>
@@ -16,7 +16,10 @@ public sealed class StreamNotificationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private ActorsCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await ActorsCluster.StartEmbeddedAsync();
+    public async Task InitializeAsync() => _cluster = await ActorsCluster.StartEmbeddedAsync(new Dictionary<string, string?>
+    {
+        [$"{Actors.Domain.NotificationOptions.SectionName}:Transport"] = Actors.Domain.NotificationOptions.StreamTransport,
+    });
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

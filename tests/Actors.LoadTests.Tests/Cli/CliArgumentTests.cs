@@ -47,6 +47,21 @@ public sealed class CliArgumentTests
         Assert.Contains("card_authorization", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Actors:Notifications:Transport")]
+    [InlineData("=Direct")]
+    [InlineData("Actors::Transport=Direct")]
+    public Task Malformed_silo_setting_exits_2_naming_the_flag(string setting) =>
+        CliRun.AssertBadArgumentAsync("--silo-setting", "run", "--scenario", "ping", "--rate", "10", "--silo-setting", setting);
+
+    [Fact]
+    public Task Silo_setting_with_a_gateway_exits_2_naming_both() =>
+        CliRun.AssertBadArgumentAsync("--gateway", "run", "--scenario", "ping", "--rate", "10", "--gateway", "127.0.0.1:1", "--silo-setting", "Actors:Notifications:Transport=Stream");
+
+    [Fact]
+    public Task Silo_setting_the_silo_refuses_exits_2_naming_the_setting() =>
+        CliRun.AssertBadArgumentAsync("Actors:Notifications:Transport", "run", "--scenario", "ping", "--rate", "10", "--duration", "1s", "--silo-setting", "Actors:Notifications:Transport=Carrier");
+
     [Fact]
     public Task Missing_load_shape_exits_2_naming_rate_and_copies() =>
         CliRun.AssertBadArgumentAsync("--rate", "run", "--scenario", "ping");

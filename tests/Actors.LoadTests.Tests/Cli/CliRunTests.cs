@@ -83,6 +83,17 @@ public sealed class CliRunTests
         }
     }
 
+    [Fact]
+    public async Task Silo_settings_reach_the_embedded_silo()
+    {
+        using var reports = new TempFolder();
+
+        var result = await CliRun.RunAsync([.. PingRun(reports.Path), "--silo-setting", "Actors:Silo:Storage=Memory", "--silo-setting", "Actors:Notifications:Transport=Stream"]);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("in-process, Memory storage", result.Output, StringComparison.Ordinal); // the embedded default is ProcessMemory
+    }
+
     private static string[] PingRun(string reportDir) =>
         ["run", "--scenario", OrleansScenarios.Ping, "--rate", "200", "--duration", "1s", "--warm-up", "0", "--no-console", "--report-dir", reportDir];
 
