@@ -71,19 +71,23 @@ public sealed class ActorsStoreSelection
 
     /// <summary>
     /// Parses an Npgsql connection string and caps its pool at <see cref="PostgreSqlStoreOptions.DefaultMaximumPoolSize"/>
-    /// unless it sets "Maximum Pool Size" itself.
+    /// unless it sets "Maximum Pool Size" (or its alias "MaxPoolSize") itself.
     /// </summary>
     /// <exception cref="ArgumentException">The text is not an Npgsql connection string.</exception>
     public static string WithPoolCap(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!MaximumPoolSizeKeys.Any(given.ContainsKey))
         {
             builder.MaxPoolSize = PostgreSqlStoreOptions.DefaultMaximumPoolSize;
         }
 
         return builder.ConnectionString;
     }
+
+    // "Minimum Pool Size" must not count: matching on "pool size" alone once left such pools uncapped.
+    private static readonly string[] MaximumPoolSizeKeys = ["Maximum Pool Size", "MaxPoolSize"];
 
     private static List<string> Users(ActorsSiloOptions silo, string kind)
     {

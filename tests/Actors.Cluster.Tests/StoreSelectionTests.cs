@@ -67,6 +67,18 @@ public sealed class StoreSelectionTests
         Assert.Contains("Maximum Pool Size=7", own, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Host=db;MaxPoolSize=9", 9)]
+    [InlineData("Host=db;maximum pool size=9", 9)]
+    [InlineData("Host=db;Minimum Pool Size=5", 40)] // a minimum is no cap of its own
+    [InlineData("Host=db;Minimum Pool Size=5;Maximum Pool Size=12", 12)]
+    public void The_pool_cap_is_left_alone_only_when_a_maximum_is_given(string connectionString, int expectedMaximum)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(ActorsStoreSelection.WithPoolCap(connectionString));
+
+        Assert.Equal(expectedMaximum, result.MaxPoolSize);
+    }
+
     [Fact]
     public void Memory_storage_and_localhost_clustering_need_no_connection_string()
     {
