@@ -13,6 +13,7 @@ namespace Actors.LoadTests.Capacity;
 public sealed record MemoryProbeResult(
     int Users,
     int AccountsPerUser,
+    int PostingsPerAccount,
     long ManagedBefore,
     long ManagedActive,
     long ManagedDeactivated,
@@ -36,17 +37,27 @@ public sealed record MemoryProbeResult(
 
 /// <summary>
 /// Measures the resident cost of a simulated user on an embedded silo: activates N users, each with
-/// accounts, a deposit, a card authorization and consents (a steady-state user, not an empty grain),
-/// then compares the managed heap and working set before and after, after full collections.
-/// The silo must run in this process for the figures to mean anything.
+/// accounts, consents and traffic, then compares the managed heap and working set before and after,
+/// after full collections. The silo must run in this process for the figures to mean anything.
+/// <para>
+/// The user is made to look like one after days of traffic, not like a fresh grain: it consents to balance views
+/// and transaction notifications for its first bank (as most of the load tests' population does), and each account
+/// takes <see cref="DefaultPostingsPerAccount"/> postings (a card authorization, the rest deposits, which the fraud
+/// rules do not see, so no alerts): the idempotency window is full-size from the start; 12 postings leave half a
+/// history page pending in the hot state, and the first bank's 12 notifications most of an inbox page open.
+/// </para>
 /// </summary>
 public static class MemoryProbe
 {
+    /// <summary>Postings per account: 12 leaves 4 history entries pending (pages of 8) and 12 inbox messages open (pages of 16).</summary>
+    public const int DefaultPostingsPerAccount = 12;
+
     public static async Task<MemoryProbeResult> MeasureAsync(IGrainFactory grains, int users, int accountsPerUser, int parallelism,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        int postingsPerAccount = DefaultPostingsPerAccount, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(users, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(accountsPerUser, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(postingsPerAccount, 1);
         var (managedBefore, workingSetBefore) = Settle();
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -57,7 +68,7 @@ public static class MemoryProbe
             while ((i = Interlocked.Increment(ref next)) < users)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await ActivateUser(grains, i, accountsPerUser);
+                await ActivateUser(grains, i, accountsPerUser, postingsPerAccount);
                 var completed = Interlocked.Increment(ref done);
                 if (completed % 1000 == 0)
                 {
@@ -86,15 +97,17 @@ public static class MemoryProbe
         }
 
         var (managedDeactivated, _) = Settle();
-        return new MemoryProbeResult(users, accountsPerUser, managedBefore, managedActive, managedDeactivated,
+        return new MemoryProbeResult(users, accountsPerUser, postingsPerAccount, managedBefore, managedActive, managedDeactivated,
             workingSetBefore, workingSetActive, active, remaining, clock.Elapsed);
     }
 
-    private static async Task ActivateUser(IGrainFactory grains, int index, int accountsPerUser)
+    private static async Task ActivateUser(IGrainFactory grains, int index, int accountsPerUser, int postingsPerAccount)
     {
         var userId = $"mem-u{index}";
         var user = grains.GetGrain<IUserGrain>(userId);
         await user.Register(new UserProfile($"User {index}", "en_US", "US", $"m{index}"));
+        await user.GrantConsent("CHASE", ConsentPurpose.BalanceView, null, "user");
+        await user.GrantConsent("CHASE", ConsentPurpose.TransactionNotifications, null, "user");
         for (var a = 0; a < accountsPerUser; a++)
         {
             var bank = a % 2 == 0 ? "CHASE" : "CITI";
@@ -104,9 +117,11 @@ public static class MemoryProbe
             await user.LinkAccount(accountId);
             await account.Deposit($"salary-{index}-{a}", Money.Money.FromMinor(250_000, "USD"));
             await account.Authorize(new CardAuthorization($"card-{index}-{a}", Money.Money.FromMinor(1_999, "USD"), "M-42", 5411, "US"));
+            for (var p = 2; p < postingsPerAccount; p++)
+            {
+                await account.Deposit($"dep-{index}-{a}-{p}", Money.Money.FromMinor(100 + p, "USD"));
+            }
         }
-
-        await user.GrantConsent("CHASE", ConsentPurpose.BalanceView, null, "user");
     }
 
     private static (long Managed, long WorkingSet) Settle()

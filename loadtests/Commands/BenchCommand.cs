@@ -85,10 +85,10 @@ public static class BenchCommand
             MemoryProbeResult? memory = null;
             if (probeUsers > 0)
             {
-                Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each...");
+                Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each, {MemoryProbe.DefaultPostingsPerAccount} postings an account...");
                 // On a fresh silo: the probe's "deactivated" baseline must not lose the load population's grains too.
                 await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
-                memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, null, cancellationToken);
+                memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, cancellationToken: cancellationToken);
                 Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-memory storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }
 
@@ -143,7 +143,7 @@ public static class BenchCommand
         text.AppendLine(c, $"| cost of the fraud rules (rate without / rate with) | {fraudCost:F2}x | at most 1.5x |");
         if (memory is not null)
         {
-            text.AppendLine(c, $"| resident memory per user ({memory.Users:N0} users x {memory.AccountsPerUser} accounts) | {memory.ResidentBytesPerUser:N0} B | at most 8,192 B |");
+            text.AppendLine(c, $"| resident memory per user ({memory.Users:N0} users x {memory.AccountsPerUser} accounts, {memory.PostingsPerAccount} postings each, notified) | {memory.ResidentBytesPerUser:N0} B | at most 8,192 B |");
             text.AppendLine(c, $"| in-memory storage per user (not resident with Redis/PostgreSQL) | {memory.StorageBytesPerUser:N0} B | |");
         }
 

@@ -24,4 +24,19 @@ public sealed class MemoryProbeTests(EmbeddedSiloFixture silo)
         Assert.True(result.ActivationsDeactivated <= result.ActivationsActive - probeGrains * 9 / 10,
             $"{result.ActivationsDeactivated} of {result.ActivationsActive} activations remained after deactivation");
     }
+
+    [Fact]
+    public async Task Probe_users_carry_steady_state_traffic_pending_history_and_an_open_inbox_page()
+    {
+        var result = await MemoryProbe.MeasureAsync(silo.Grains, users: 3, AccountsPerUser, parallelism: 2, postingsPerAccount: 12);
+
+        Assert.Equal(12, result.PostingsPerAccount);
+        var user = silo.Grains.GetGrain<Actors.Users.IUserGrain>("mem-u2");
+        var inbox = await user.GetInbox();
+        Assert.Equal(12, inbox.Count(m => m.AccountId == "CHASE:mem-2-0")); // notifications for the consented bank only
+        Assert.DoesNotContain(inbox, m => m.AccountId == "CITI:mem-2-1");
+        var history = await silo.Grains.GetGrain<Actors.Accounts.IAccountGrain>("CITI:mem-2-1").GetHistory(100);
+        Assert.Equal(12, history.Count);
+        Assert.Empty(await silo.Grains.GetGrain<Actors.Accounts.IAccountGrain>("CHASE:mem-2-0").GetAlerts()); // no fraud alerts: a quiet, ordinary user
+    }
 }
