@@ -29,7 +29,7 @@ public static class ActorsMetrics
     private static readonly Counter<long> FraudAlerts = Meter.CreateCounter<long>(FraudAlertsName,
         description: "Fraud alerts raised by the account's detector, by decision.");
     private static readonly Counter<long> ConsentDenials = Meter.CreateCounter<long>(ConsentDenialsName,
-        description: "Reads of bank data by the Messenger side refused for lack of consent, by purpose.");
+        description: "Reads of bank data by the Messenger side or a linked partner refused for lack of consent, by purpose.");
     private static readonly Counter<long> NotificationRetries = Meter.CreateCounter<long>(NotificationRetriesName,
         description: "Notification sends refused by the transport and tried again (inboxes falling behind).");
     private static readonly Counter<long> NotificationsDropped = Meter.CreateCounter<long>(NotificationsDroppedName,

@@ -54,14 +54,14 @@ public sealed partial class UserGrain : IUserGatewayGrain
 
     public async Task<PartnerRead<MessengerAccountBalance>> ReadBalance(string partnerId, string bank)
     {
-        var (gate, accounts) = await OpenPartnerRead<MessengerAccountBalance>(partnerId, bank, ConsentPurpose.BalanceView, "balance read");
-        if (gate is not null)
+        var (opened, accounts) = await OpenPartnerRead<MessengerAccountBalance>(partnerId, bank, ConsentPurpose.BalanceView, "balance read");
+        if (!IsOpen(opened))
         {
-            return gate;
+            return opened;
         }
 
         var snapshots = await Task.WhenAll(accounts.Select(a => GrainFactory.GetGrain<IAccountGrain>(a).GetSnapshot()));
-        return Read(bank, ConsentPurpose.BalanceView, accounts, snapshots.Select(s => new MessengerAccountBalance(s.AccountId, s.Balance)).ToArray());
+        return opened with { Items = snapshots.Select(s => new MessengerAccountBalance(s.AccountId, s.Balance)).ToArray() };
     }
 
     public async Task<PartnerRead<PartnerTransaction>> ReadTransactions(string partnerId, string bank, int max)
@@ -71,10 +71,10 @@ public sealed partial class UserGrain : IUserGatewayGrain
             throw new DomainException(DomainError.InvalidArgument, $"Transactions limit {max} is out of range: expected 1-{PartnerRules.MaxTransactions}.");
         }
 
-        var (gate, accounts) = await OpenPartnerRead<PartnerTransaction>(partnerId, bank, ConsentPurpose.TransactionNotifications, "transactions read");
-        if (gate is not null)
+        var (opened, accounts) = await OpenPartnerRead<PartnerTransaction>(partnerId, bank, ConsentPurpose.TransactionNotifications, "transactions read");
+        if (!IsOpen(opened))
         {
-            return gate;
+            return opened;
         }
 
         var perAccount = await Task.WhenAll(accounts.Select(async id =>
@@ -84,16 +84,15 @@ public sealed partial class UserGrain : IUserGatewayGrain
             return (await account.GetHistory(max)).Select(h => new PartnerTransaction(id, h.TransactionId, h.Kind, h.Outcome, h.Reason,
                 new Money.Money(h.AmountMinor, currency), new Money.Money(h.BalanceAfterMinor, currency), h.At));
         }));
-        return Read(bank, ConsentPurpose.TransactionNotifications, accounts,
-            perAccount.SelectMany(t => t).OrderByDescending(t => t.At).Take(max).ToArray());
+        return opened with { Items = perAccount.SelectMany(t => t).OrderByDescending(t => t.At).Take(max).ToArray() };
     }
 
     public async Task<PartnerRead<PartnerAlert>> ReadAlerts(string partnerId, string bank)
     {
-        var (gate, accounts) = await OpenPartnerRead<PartnerAlert>(partnerId, bank, ConsentPurpose.FraudAlerts, "fraud alerts read");
-        if (gate is not null)
+        var (opened, accounts) = await OpenPartnerRead<PartnerAlert>(partnerId, bank, ConsentPurpose.FraudAlerts, "fraud alerts read");
+        if (!IsOpen(opened))
         {
-            return gate;
+            return opened;
         }
 
         var perAccount = await Task.WhenAll(accounts.Select(async id =>
@@ -103,7 +102,7 @@ public sealed partial class UserGrain : IUserGatewayGrain
             return (await account.GetAlerts()).Select(a => new PartnerAlert(id, a.TransactionId, a.At, new Money.Money(a.AmountMinor, currency),
                 a.MerchantId, a.Country, a.Status, a.Rules));
         }));
-        return Read(bank, ConsentPurpose.FraudAlerts, accounts, perAccount.SelectMany(a => a).OrderByDescending(a => a.At).ToArray());
+        return opened with { Items = perAccount.SelectMany(a => a).OrderByDescending(a => a.At).ToArray() };
     }
 
     public async Task<PartnerRead<InboxMessage>> ReadInbox(string partnerId, string bank, DateTimeOffset? after, bool audit)
@@ -146,10 +145,13 @@ public sealed partial class UserGrain : IUserGatewayGrain
 
     /// <summary>
     /// The common start of a consent-gated read: link, then consent (both audited when denied, the
-    /// consent also when allowed). Returns a finished answer when the read may not go on, else the
-    /// user's linked accounts at the bank.
+    /// consent also when allowed). Returns the answer without its items, and the user's linked
+    /// accounts at the bank: a finished refusal when the read may not go on (see <see cref="IsOpen{T}"/>),
+    /// else the status and the consent decision that was audited. The caller only adds the items, so
+    /// the answer carries the very decision the audit log recorded; deciding again later could differ
+    /// (a consent expiring or revoked meanwhile) and leave the answer and the audit disagreeing.
     /// </summary>
-    private async Task<(PartnerRead<T>? Gate, string[] Accounts)> OpenPartnerRead<T>(string partnerId, string bank, ConsentPurpose purpose, string what)
+    private async Task<(PartnerRead<T> Opened, string[] Accounts)> OpenPartnerRead<T>(string partnerId, string bank, ConsentPurpose purpose, string what)
     {
         PartnerRules.PartnerId(partnerId);
         Ids.Bank(bank);
@@ -162,11 +164,14 @@ public sealed partial class UserGrain : IUserGatewayGrain
         var accounts = decision.Allowed ? _user.State.LinkedAccounts.Where(a => Ids.BankOf(a) == bank).ToArray() : [];
         await AuditDecision(PartnerRules.Actor(partnerId), decision,
             decision.Allowed && accounts.Length > 0 ? $"{what}: {string.Join(", ", accounts)}" : what);
-        return decision.Allowed ? (null, accounts) : (new PartnerRead<T>(MessengerReadStatus.ConsentRequired, decision, []), []);
+        var status = !decision.Allowed ? MessengerReadStatus.ConsentRequired
+            : accounts.Length == 0 ? MessengerReadStatus.NoAccountAtBank
+            : MessengerReadStatus.Ok;
+        return (new PartnerRead<T>(status, decision, []), accounts);
     }
 
-    private PartnerRead<T> Read<T>(string bank, ConsentPurpose purpose, string[] accounts, IReadOnlyList<T> items) =>
-        new(accounts.Length == 0 ? MessengerReadStatus.NoAccountAtBank : MessengerReadStatus.Ok, Decide(bank, purpose), items);
+    /// <summary>Whether <see cref="OpenPartnerRead{T}"/> let the read go on: linked, and the audited consent allows it.</summary>
+    private static bool IsOpen<T>(PartnerRead<T> opened) => opened.Consent is { Allowed: true };
 
     /// <summary>
     /// False when the partner may not read at all: the user does not exist, was erased, or has not

@@ -67,11 +67,12 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     private PagedJournal<AuditEntry> AuditJournal =>
         _audit ??= new PagedJournal<AuditEntry>(Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention, keepOpenPage: false);
 
-    // The inbox is the notification path's hot journal: its open page stays in memory (at most a page of messages per
-    // user who receives notifications), which spares a page read per delivered notification. The audit log is
-    // appended to far less often and drops its page between appends.
+    // Neither journal keeps its open page between appends. For the inbox that costs a page read per notification, and
+    // saves what decides how many silos Messenger scale needs: memory (measured 2026-11-29, steady-state probe user
+    // with notifications on: 13,759 B resident with the open page kept, 11,436 B without; card_authorization with
+    // 90 % notified ran ~6 % slower).
     private PagedJournal<InboxMessage> InboxJournal =>
-        _inbox ??= new PagedJournal<InboxMessage>(Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity, keepOpenPage: true);
+        _inbox ??= new PagedJournal<InboxMessage>(Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity, keepOpenPage: false);
 
     /// <summary>
     /// Attaches to the implicit subscription of this user's inbox stream when its first notification arrives, not at
@@ -177,11 +178,6 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         UserRules.Actor(actor);
         EnsureRegistered();
         var decision = Decide(bank, purpose);
-        if (!decision.Allowed)
-        {
-            ActorsMetrics.RecordConsentDenial(purpose);
-        }
-
         await AuditDecision(actor, decision, "consent check");
         return decision;
     }
@@ -193,7 +189,6 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         var decision = Decide(bank, ConsentPurpose.BalanceView);
         if (!decision.Allowed)
         {
-            ActorsMetrics.RecordConsentDenial(ConsentPurpose.BalanceView);
             await AuditDecision(actor, decision, "balance read");
             return new MessengerBalanceResult(MessengerReadStatus.ConsentRequired, decision, []);
         }
@@ -293,10 +288,22 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         return new ConsentDecision(bank, purpose, Consents.Check(bank, purpose, now), now);
     }
 
-    private Task AuditDecision(string actor, ConsentDecision decision, string what) =>
-        Audit(actor, AuditAction.Access, decision.Bank, decision.Purpose,
+    /// <summary>
+    /// Audits a consent decision and counts it when it is a denial. Every consent-gated answer, the
+    /// Messenger's and the partners', goes through here, so the denial metric is recorded in this one
+    /// place and counts exactly the consent denials the audit log holds.
+    /// </summary>
+    private Task AuditDecision(string actor, ConsentDecision decision, string what)
+    {
+        if (!decision.Allowed)
+        {
+            ActorsMetrics.RecordConsentDenial(decision.Purpose);
+        }
+
+        return Audit(actor, AuditAction.Access, decision.Bank, decision.Purpose,
             decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
             decision.Allowed ? what : $"{what}: consent {decision.Status}");
+    }
 
     private async Task Audit(string actor, AuditAction action, string? bank, ConsentPurpose? purpose, AuditOutcome outcome, string? detail)
     {
