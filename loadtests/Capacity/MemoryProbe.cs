@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using Actors.Accounts;
+using Actors.Hosting;
+using Actors.Hosting.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Actors.Users;
 
 namespace Actors.LoadTests.Capacity;
@@ -21,13 +25,17 @@ public sealed record MemoryProbeResult(
     long WorkingSetActive,
     int ActivationsActive,
     int ActivationsDeactivated,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    long StoreBytesAdded = 0)
 {
     /// <summary>Resident managed bytes per active user (user grain and its accounts, with state).</summary>
     public double ResidentBytesPerUser => (double)(ManagedActive - ManagedDeactivated) / Users;
 
-    /// <summary>Bytes per user the in-memory storage holds (absent with Redis or PostgreSQL).</summary>
-    public double StorageBytesPerUser => (double)(ManagedDeactivated - ManagedBefore) / Users;
+    /// <summary>
+    /// Bytes per user the in-process storage holds (absent with Redis or PostgreSQL): its managed index, plus the state
+    /// bytes it keeps outside the managed heap when it reports them (<c>storeBytes</c>).
+    /// </summary>
+    public double StorageBytesPerUser => (double)(ManagedDeactivated - ManagedBefore + StoreBytesAdded) / Users;
 
     /// <summary>Working-set growth per user while active (storage and runtime overheads included).</summary>
     public double WorkingSetBytesPerUser => (double)(WorkingSetActive - WorkingSetBefore) / Users;
@@ -53,12 +61,14 @@ public static class MemoryProbe
     public const int DefaultPostingsPerAccount = 12;
 
     public static async Task<MemoryProbeResult> MeasureAsync(IGrainFactory grains, int users, int accountsPerUser, int parallelism,
-        int postingsPerAccount = DefaultPostingsPerAccount, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        int postingsPerAccount = DefaultPostingsPerAccount, Func<long>? storeBytes = null, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(users, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(accountsPerUser, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(postingsPerAccount, 1);
         var (managedBefore, workingSetBefore) = Settle();
+        var storeBefore = storeBytes?.Invoke() ?? 0;
         var clock = Stopwatch.StartNew();
         var next = -1;
         var done = 0;
@@ -98,7 +108,7 @@ public static class MemoryProbe
 
         var (managedDeactivated, _) = Settle();
         return new MemoryProbeResult(users, accountsPerUser, postingsPerAccount, managedBefore, managedActive, managedDeactivated,
-            workingSetBefore, workingSetActive, active, remaining, clock.Elapsed);
+            workingSetBefore, workingSetActive, active, remaining, clock.Elapsed, (storeBytes?.Invoke() ?? 0) - storeBefore);
     }
 
     private static async Task ActivateUser(IGrainFactory grains, int index, int accountsPerUser, int postingsPerAccount)
@@ -123,6 +133,10 @@ public static class MemoryProbe
             }
         }
     }
+
+    /// <summary>The state bytes an embedded silo's process-memory store holds outside the managed heap, when that is its store.</summary>
+    public static Func<long>? StoreBytes(ActorsCluster cluster) =>
+        cluster.Services.GetKeyedService<IGrainStorage>(ActorsConstants.StorageName) is ProcessMemoryGrainStorage store ? () => store.Bytes : null;
 
     private static (long Managed, long WorkingSet) Settle()
     {

@@ -88,8 +88,8 @@ public static class BenchCommand
                 Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each, {MemoryProbe.DefaultPostingsPerAccount} postings an account...");
                 // On a fresh silo: the probe's "deactivated" baseline must not lose the load population's grains too.
                 await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
-                memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, cancellationToken: cancellationToken);
-                Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-memory storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
+                memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, storeBytes: MemoryProbe.StoreBytes(probeSilo), cancellationToken: cancellationToken);
+                Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-process storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }
 
             var report = Render(copyCount, during, overhead, population.ConsentPercent, card, cardRatio, write, writeRatio, plain, fraudCost, memory);
@@ -144,7 +144,7 @@ public static class BenchCommand
         if (memory is not null)
         {
             text.AppendLine(c, $"| resident memory per user ({memory.Users:N0} users x {memory.AccountsPerUser} accounts, {memory.PostingsPerAccount} postings each, notified) | {memory.ResidentBytesPerUser:N0} B | at most 8,192 B |");
-            text.AppendLine(c, $"| in-memory storage per user (not resident with Redis/PostgreSQL) | {memory.StorageBytesPerUser:N0} B | |");
+            text.AppendLine(c, $"| in-process storage per user (state bytes and index; not in the silo with Redis/PostgreSQL) | {memory.StorageBytesPerUser:N0} B | |");
         }
 
         return text.ToString();

@@ -88,9 +88,9 @@ public static class ModelCommand
                 Console.WriteLine($"Memory probe: activating {users:N0} users with 2 accounts each...");
                 // On a fresh embedded silo: the search's population must not be counted in (or out of) the probe's figures.
                 await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), cancellationToken: cancellationToken);
-                var probe = await MemoryProbe.MeasureAsync(probeSilo.Grains, users, 2, 64, cancellationToken: cancellationToken);
+                var probe = await MemoryProbe.MeasureAsync(probeSilo.Grains, users, 2, 64, storeBytes: MemoryProbe.StoreBytes(probeSilo), cancellationToken: cancellationToken);
                 bytes = probe.ResidentBytesPerUser;
-                bytesSource = $"{users:N0} users x 2 accounts, {probe.PostingsPerAccount} postings each, notifications on; {probe.StorageBytesPerUser:N0} B/user more in in-memory storage";
+                bytesSource = $"{users:N0} users x 2 accounts, {probe.PostingsPerAccount} postings each, notifications on; {probe.StorageBytesPerUser:N0} B/user more in the in-process storage";
             }
 
             var estimate = CapacityModel.Estimate(assumptions, new CapacityMeasurements(rate, bytes, rateSource, bytesSource));

@@ -28,9 +28,14 @@ public sealed class MemoryProbeTests(EmbeddedSiloFixture silo)
     [Fact]
     public async Task Probe_users_carry_steady_state_traffic_pending_history_and_an_open_inbox_page()
     {
-        var result = await MemoryProbe.MeasureAsync(silo.Grains, users: 3, AccountsPerUser, parallelism: 2, postingsPerAccount: 12);
+        var result = await MemoryProbe.MeasureAsync(silo.Grains, users: 3, AccountsPerUser, parallelism: 2, postingsPerAccount: 12,
+            storeBytes: MemoryProbe.StoreBytes(silo.Cluster));
 
         Assert.Equal(12, result.PostingsPerAccount);
+
+        // The embedded store keeps state bytes outside the managed heap; the probe counts them as storage: at least each
+        // account's idempotency window (32 records of 24 bytes).
+        Assert.True(result.StoreBytesAdded >= 3 * AccountsPerUser * 32 * 24, $"store grew by {result.StoreBytesAdded:N0} bytes");
         var user = silo.Grains.GetGrain<Actors.Users.IUserGrain>("mem-u2");
         var inbox = await user.GetInbox();
         Assert.Equal(12, inbox.Count(m => m.AccountId == "CHASE:mem-2-0")); // notifications for the consented bank only

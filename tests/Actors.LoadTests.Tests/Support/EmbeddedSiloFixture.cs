@@ -12,7 +12,9 @@ public sealed class EmbeddedSiloFixture : IAsyncLifetime
 {
     private ActorsCluster? _cluster;
 
-    public IGrainFactory Grains => _cluster?.Grains ?? throw new InvalidOperationException("The embedded silo has not started.");
+    public IGrainFactory Grains => Cluster.Grains;
+
+    public ActorsCluster Cluster => _cluster ?? throw new InvalidOperationException("The embedded silo has not started.");
 
     public async Task InitializeAsync() =>
         _cluster = await ActorsCluster.StartEmbeddedAsync(configureServices: services =>
