@@ -181,11 +181,10 @@ public sealed class AccountGrain : Grain, IAccountGrain
     /// pending entries) — the commit point. A page is written at the cursor's next index by overwrite,
     /// and only pages below the cursor are read: a crash before the commit leaves an invisible page
     /// that the next full page overwrites, so every posting appears in the history exactly once.
-    /// </summary>
-    /// <summary>
-    /// Writes the hot state (and moves a full page of pending history to its own page). Writes run one at a time, in
-    /// call order: <see cref="UpdateMessengerConsent"/> interleaves with postings, and two saves moving the same
-    /// pending entries at once would write a page twice and drop entries that were never written.
+    /// <para>
+    /// Saves run one at a time, in call order: <see cref="UpdateMessengerConsent"/> interleaves with postings, and two
+    /// saves moving the same pending entries at once would write a page twice and drop entries that were never written.
+    /// </para>
     /// </summary>
     private Task Save()
     {

@@ -23,8 +23,8 @@ namespace Actors.Hosting.Storage;
 /// </summary>
 public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer, IActivatorProvider activators) : IGrainStorage, IDisposable
 {
-    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Entry> _entries = new();
     private const int MaxPooledBuffer = 1 << 20;
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Entry> _entries = new();
     private readonly ConcurrentBag<MemoryStream> _buffers = [];
     private long _nextETag;
     private long _bytes;
@@ -110,6 +110,13 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
                 }
 
                 ObjectDisposedException.ThrowIf(_disposed, this);
+                if (!entry.Exists && grainState.ETag is not null)
+                {
+                    // Refused before anything was stored: leave no empty entry behind for a key that has no record.
+                    entry.Removed = true;
+                    _entries.TryRemove(KeyValuePair.Create(key, entry));
+                }
+
                 Check(entry, grainState.ETag, "write", stateName, grainId);
                 Interlocked.Add(ref _bytes, entry.Store(data));
                 etag = entry.ETag = Interlocked.Increment(ref _nextETag);

@@ -128,6 +128,19 @@ public sealed class ProcessMemoryGrainStorageTests
     }
 
     [Fact]
+    public async Task A_write_with_an_etag_for_a_missing_record_is_refused_and_leaves_nothing()
+    {
+        var storage = NewStorage();
+        var stale = Page("from an activation whose record was cleared");
+        stale.ETag = "17";
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("page", Grain, stale));
+
+        Assert.Equal((0, 0L), (storage.Count, storage.Bytes));
+        await storage.WriteStateAsync("page", Grain, Page("new")); // the key is still free for a first write
+    }
+
+    [Fact]
     public async Task Dispose_frees_everything_and_later_calls_are_refused()
     {
         var storage = NewStorage();
