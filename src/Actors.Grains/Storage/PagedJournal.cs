@@ -78,6 +78,16 @@ public sealed class PagedJournal<T>
         return moved;
     }
 
+    /// <summary>
+    /// Whether the open page (the newest entries, up to a page) holds an entry that matches. The page read here is the
+    /// one the next <see cref="Append"/> uses, so checking before appending costs no second read.
+    /// </summary>
+    public async Task<bool> OpenPageContains(JournalCursor cursor, Func<T, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return (await OpenPage(cursor)).State!.Entries.Any(match);
+    }
+
     /// <summary>Every retained entry, oldest first (the open page included).</summary>
     public async Task<List<T>> ReadAll(JournalCursor cursor)
     {

@@ -230,6 +230,15 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
             return false;
         }
 
+        // An account retries a delivery whose outcome it could not know (a timeout after the message had arrived): the
+        // retry finds its message among the newest and is not appended twice. (account, transaction, kind) names one
+        // notification: a replayed posting is never notified again.
+        if (await InboxJournal.OpenPageContains(_user.State.Inbox,
+            m => m.TransactionId == notification.TransactionId && m.AccountId == notification.AccountId && m.Kind == notification.Kind))
+        {
+            return true;
+        }
+
         var message = new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId,
             notification.Posting, notification.Amount, notification.Balance, notification.Detail);
         if (await InboxJournal.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))

@@ -119,4 +119,23 @@ public sealed class InboxGrainTests(ClusterFixture fixture)
         Assert.Equal(newestPosted, await InboxIds(customer));
         Assert.Equal(before + 60, (await customer.Account.GetSnapshot()).Balance.Minor);
     }
+
+    [Fact]
+    public async Task A_notification_delivered_again_by_a_retry_appears_once()
+    {
+        var customer = await Customer.Create(fixture.Grains, Bank);
+        await Grant(customer, Bank, ConsentPurpose.TransactionNotifications);
+        await Grant(customer, Bank, ConsentPurpose.FraudAlerts);
+        await customer.Account.Deposit("dep-1", Amounts.Usd(500));
+        var delivered = (await customer.User.GetInbox()).Single(m => m.TransactionId == "dep-1");
+        var again = new TransactionNotification(customer.AccountId, "dep-1", InboxMessageKind.Transaction, delivered.Posting, delivered.Amount,
+            delivered.Balance, delivered.At);
+
+        Assert.True(await customer.User.Notify(again)); // answered as delivered: the account must not retry it once more
+        await customer.User.Notify(again with { Kind = InboxMessageKind.FraudAlert, Detail = "velocity" }); // another notification of that posting
+
+        var inbox = await customer.User.GetInbox();
+        Assert.Single(inbox, m => m.TransactionId == "dep-1" && m.Kind == InboxMessageKind.Transaction);
+        Assert.Single(inbox, m => m.TransactionId == "dep-1" && m.Kind == InboxMessageKind.FraudAlert);
+    }
 }
