@@ -15,11 +15,11 @@ namespace Actors.Users;
 
 /// <summary>
 /// A Messenger user: profile, links and consents in one state (written on change); the audit log
-/// and the inbox are paged journals (an append writes one small page, and only the open page is held
-/// in memory, so an active user's resident size does not grow with traffic). Every consent change is
-/// pushed to the user's accounts at that bank, so their hot path never calls back here.
-/// Notifications arrive on the user's inbox stream (implicit subscription) or, with the Direct
-/// transport, as <see cref="Notify"/> calls; either way consent is checked again on arrival.
+/// and the inbox are paged journals (an append writes one small page, and no page is held in memory
+/// between appends, so an active user's resident size does not grow with traffic). Every consent change
+/// is pushed to the user's accounts at that bank, so their hot path never calls back here.
+/// Notifications arrive as <see cref="Notify"/> calls (the default Direct transport) or on the user's
+/// inbox stream (implicit subscription, Stream transport); either way consent is checked again on arrival.
 /// </summary>
 [ImplicitStreamSubscription(NotificationOptions.InboxStreamNamespace)]
 public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionObserver

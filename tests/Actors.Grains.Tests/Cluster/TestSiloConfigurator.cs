@@ -30,7 +30,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         services.AddSingleton(Options.Create(new UserOptions { InboxCapacity = InboxCapacity }));
 
         // Notifications as direct grain calls: these tests check what reached an inbox right after a
-        // posting. The stream transport (the host's default) has its own tests on the embedded silo.
+        // posting (Direct is also the host's default). The Stream transport has its own tests on the embedded silo.
         services.AddSingleton(Options.Create(new NotificationOptions { Transport = NotificationOptions.DirectTransport }));
 
         // Merchant insights with the default k and pseudonym secret, as the host registers them.
