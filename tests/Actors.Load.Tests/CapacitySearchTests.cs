@@ -19,7 +19,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task Raises_the_rate_by_the_factor_until_the_slo_breaks_and_reports_the_highest_passing_rate()
     {
-        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms" };
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0 };
 
         var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
 
@@ -27,6 +27,41 @@ public sealed class CapacitySearchTests
         Assert.Equal(400, result.HighestPassingRate);
         Assert.False(result.Steps[^1].Passed);
         Assert.Contains("p99<50ms", result.StopReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_the_slo_breaks_the_search_bisects_between_the_last_pass_and_the_first_failure()
+    {
+        // The fake breaks p99<50ms from 500/s on (its p99 is rate/10 ms).
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 3 };
+
+        var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
+
+        Assert.Equal([100, 200, 400, 800, 600, 500, 450], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal([false, false, false, false, true, true, true], result.Steps.Select(s => s.Refinement));
+        Assert.Equal(450, result.HighestPassingRate);
+        Assert.Contains("SLO broke at 500/s", result.StopReason, StringComparison.Ordinal); // the lowest failing rate
+        Assert.Contains(CapacityReportWriter.RenderMarkdown(result).Split('\n'),
+            line => line.StartsWith("| 450 |", StringComparison.Ordinal) && line.EndsWith("| passed (refinement) |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Refinement_stops_when_no_rate_lies_between_the_last_pass_and_the_first_failure()
+    {
+        var options = new CapacitySearchOptions { StartRate = 499, Factor = 0, Step = 1, Slo = "p99<50ms", RefineSteps = 5 };
+
+        var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
+
+        Assert.Equal([499, 500], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(499, result.HighestPassingRate);
+    }
+
+    [Fact]
+    public void Refine_steps_out_of_range_are_refused_naming_the_option()
+    {
+        var error = Assert.Throws<LoadConfigurationException>(() => new CapacitySearch(new CapacitySearchOptions { RefineSteps = 11 }, Probe, "x"));
+
+        Assert.Contains("RefineSteps", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,9 @@ namespace Actors.Load.Capacity;
 public sealed record CapacityStep(int TargetRate, double AchievedRps, double P50Ms, double P99Ms, double FailPercent,
     long LateStarts, bool Passed, IReadOnlyList<string> Breaches)
 {
+    /// <summary>A step of the refinement between the highest passing and the lowest failing rate (not of the growing phase).</summary>
+    public bool Refinement { get; init; }
+
     /// <summary>The step's failures by kind ("TimeoutException: 3"), most frequent first; empty when none failed.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 

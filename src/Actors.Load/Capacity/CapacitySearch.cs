@@ -40,16 +40,14 @@ public sealed class CapacitySearch
         var steps = new List<CapacityStep>();
         int? best = null;
         var rate = _options.StartRate;
+        CapacityStep? broke = null;
         string reason;
         while (true)
         {
-            var scenario = await _probe(rate, cancellationToken);
-            var step = Judge(rate, scenario, slo);
-            steps.Add(step);
-            StepCompleted?.Invoke(step);
+            var step = await Measure(rate, refinement: false, slo, steps, cancellationToken);
             if (!step.Passed)
             {
-                reason = $"SLO broke at {rate}/s: {string.Join("; ", step.Breaches)}";
+                broke = step;
                 break;
             }
 
@@ -57,19 +55,49 @@ public sealed class CapacitySearch
             if (cancellationToken.IsCancellationRequested)
             {
                 reason = "cancelled";
-                break;
+                return new CapacityResult(_scenario, _options.Slo, best, steps, reason);
             }
 
             if (rate >= _options.MaxRate)
             {
                 reason = $"reached MaxRate {_options.MaxRate}/s without breaking the SLO";
-                break;
+                return new CapacityResult(_scenario, _options.Slo, best, steps, reason);
             }
 
             rate = _options.Next(rate);
         }
 
+        // Bisect between the highest passing and the lowest failing rate: the growth factor alone leaves the breaking
+        // point anywhere in a 50 % wide gap.
+        for (var i = 0; i < _options.RefineSteps && best is { } passing && !cancellationToken.IsCancellationRequested; i++)
+        {
+            var middle = passing + ((broke.TargetRate - passing) / 2);
+            if (middle <= passing)
+            {
+                break; // adjacent rates: nothing left between them
+            }
+
+            var step = await Measure(middle, refinement: true, slo, steps, cancellationToken);
+            if (step.Passed)
+            {
+                best = middle;
+            }
+            else
+            {
+                broke = step;
+            }
+        }
+
+        reason = $"SLO broke at {broke.TargetRate}/s: {string.Join("; ", broke.Breaches)}";
         return new CapacityResult(_scenario, _options.Slo, best, steps, reason);
+    }
+
+    private async Task<CapacityStep> Measure(int rate, bool refinement, IReadOnlyList<Threshold> slo, List<CapacityStep> steps, CancellationToken cancellationToken)
+    {
+        var step = Judge(rate, await _probe(rate, cancellationToken), slo) with { Refinement = refinement };
+        steps.Add(step);
+        StepCompleted?.Invoke(step);
+        return step;
     }
 
     private CapacityStep Judge(int rate, ScenarioResult scenario, IReadOnlyList<Threshold> slo)

@@ -14,6 +14,7 @@ public static class CapacitySearchOptionsValidator
         Check(options.Factor > 0 || options.Step >= 1, nameof(options.Step), options.Step, "must be at least 1 when Factor is 0");
         Check(options.StepDuration >= TimeSpan.FromMilliseconds(100), nameof(options.StepDuration), options.StepDuration, "must be at least 100 ms");
         Check(options.MinAchievedRatio is > 0 and <= 1, nameof(options.MinAchievedRatio), options.MinAchievedRatio, "must be in (0, 1]");
+        Check(options.RefineSteps is >= 0 and <= 10, nameof(options.RefineSteps), options.RefineSteps, "must be between 0 and 10");
         Check(options.WarmUp >= TimeSpan.Zero, nameof(options.WarmUp), options.WarmUp, "must not be negative");
         Check(options.ReportingInterval >= TimeSpan.FromMilliseconds(10), nameof(options.ReportingInterval), options.ReportingInterval, "must be at least 10 ms");
         ThresholdParser.Parse(options.Slo);
