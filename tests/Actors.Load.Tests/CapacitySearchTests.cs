@@ -141,6 +141,30 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public async Task Each_refinement_step_is_warmed_up_at_its_own_rate()
+    {
+        var calls = 0;
+        var options = new CapacitySearchOptions
+        {
+            StartRate = 20, Factor = 2, RefineSteps = 1, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
+            ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
+        };
+        var search = new CapacitySearch(options, rate => Scenario.Create("breaks_at_60", async _ =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Yield();
+            return rate >= 60 ? Response.Fail("overloaded") : Response.Ok();
+        }));
+
+        var result = await search.RunAsync();
+
+        // Steps of 0.5 s: 20/s and 40/s pass, 80/s fails, then 60/s refines (and fails). Warm-ups: 10 calls before the
+        // first step, 30 before the refinement (60/s for 0.5 s); the growing steps after the first get none.
+        Assert.Equal([20, 40, 80, 60], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(10 + 10 + 20 + 40 + 30 + 30, calls);
+    }
+
+    [Fact]
     public async Task Real_engine_search_against_a_fast_step_passes_every_step_up_to_max_rate_and_writes_a_chart()
     {
         var options = new CapacitySearchOptions

@@ -14,7 +14,7 @@ namespace Actors.Load.Capacity;
 public sealed class CapacitySearch
 {
     private readonly CapacitySearchOptions _options;
-    private readonly Func<int, CancellationToken, Task<ScenarioResult>> _probe;
+    private readonly Func<int, bool, CancellationToken, Task<ScenarioResult>> _probe;
     private readonly string _scenario;
 
     public CapacitySearch(CapacitySearchOptions options, Func<int, ScenarioProps> scenarioFactory)
@@ -24,6 +24,12 @@ public sealed class CapacitySearch
 
     /// <summary>For tests and custom drivers: <paramref name="probe"/> measures one rate.</summary>
     internal CapacitySearch(CapacitySearchOptions options, Func<int, CancellationToken, Task<ScenarioResult>> probe, string scenario)
+        : this(options, (rate, _, cancellationToken) => probe(rate, cancellationToken), scenario)
+    {
+    }
+
+    /// <summary>The probe also gets whether to warm up before measuring.</summary>
+    private CapacitySearch(CapacitySearchOptions options, Func<int, bool, CancellationToken, Task<ScenarioResult>> probe, string scenario)
     {
         CapacitySearchOptionsValidator.Validate(options);
         _options = options;
@@ -94,7 +100,10 @@ public sealed class CapacitySearch
 
     private async Task<CapacityStep> Measure(int rate, bool refinement, IReadOnlyList<Threshold> slo, List<CapacityStep> steps, CancellationToken cancellationToken)
     {
-        var step = Judge(rate, await _probe(rate, cancellationToken), slo) with { Refinement = refinement };
+        // The first step warms the target up; so does each refinement step, which follows a step that overloaded the
+        // target (measured: a step at 10,682/s right after one at 12,819/s showed a p99 of 1.6 s, the next lower one 53 ms).
+        var warmUp = steps.Count == 0 || refinement;
+        var step = Judge(rate, await _probe(rate, warmUp, cancellationToken), slo) with { Refinement = refinement };
         steps.Add(step);
         StepCompleted?.Invoke(step);
         return step;
@@ -117,8 +126,8 @@ public sealed class CapacitySearch
         };
     }
 
-    private static Func<int, CancellationToken, Task<ScenarioResult>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
-        async (rate, cancellationToken) =>
+    private static Func<int, bool, CancellationToken, Task<ScenarioResult>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
+        async (rate, warmUp, cancellationToken) =>
         {
             var scenario = factory(rate);
             if (scenario.LoadSimulations.Count == 0)
@@ -128,7 +137,7 @@ public sealed class CapacitySearch
                 scenario = scenario.WithLoadSimulations(Simulation.Inject(perStep, options.StepDuration, options.StepDuration));
             }
 
-            if (rate == options.StartRate && options.WarmUp > TimeSpan.Zero && scenario.WarmUpDuration == TimeSpan.Zero)
+            if (warmUp && options.WarmUp > TimeSpan.Zero && scenario.WarmUpDuration == TimeSpan.Zero)
             {
                 scenario = scenario.WithWarmUpDuration(options.WarmUp);
             }

@@ -34,8 +34,9 @@ public sealed record CapacitySearchOptions
 
     /// <summary>
     /// Load at <see cref="StartRate"/> before the first step, not measured (activations, first stream registrations,
-    /// JIT), so the first step judges the target warm like the others. Default 5 s; zero for none. It repeats the first
-    /// step's injection, so it lasts at most <see cref="StepDuration"/>.
+    /// JIT), so the first step judges the target warm like the others; and before each refinement step at its rate,
+    /// so that it judges a target settled at that rate, not one still draining the overloaded step before it.
+    /// Default 5 s; zero for none. It repeats the step's injection, so it lasts at most <see cref="StepDuration"/>.
     /// </summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
