@@ -34,6 +34,37 @@ public sealed class ClusterFixture : IAsyncLifetime
         var silo = _cluster.GetSiloServiceProvider(primary.SiloAddress);
         Time = (FakeTimeProvider)silo.GetRequiredService<TimeProvider>();
         Notifications = silo.GetRequiredService<NotificationRecorder>();
+        await WaitForReminderService();
+    }
+
+    /// <summary>
+    /// Transfers register a reminder before anything else. Orleans' reminder service loads its table in the background
+    /// after start-up; when that first load fails (seen under CI load: it timed out), it tries again only 30 s later, and
+    /// meanwhile every registration waits 20 s and fails with "Reminder Service is still initializing". So the fixture
+    /// waits, before any test, until a transfer gets past its reminder: it transfers between two unopened accounts (the
+    /// saga answers with a failed transfer; no money exists to move), retrying with a new transfer id until a deadline.
+    /// </summary>
+    private async Task WaitForReminderService()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var attempt = 0;
+        while (true)
+        {
+            var request = new Actors.Transfers.TransferRequest($"fixture-probe-{++attempt}-{Guid.NewGuid():N}"[..40], "PROBE:fixture-from", "PROBE:fixture-to",
+                new Actors.Money.Money(1, Actors.Money.Currency.USD));
+            try
+            {
+                await Grains.GetGrain<Actors.Transfers.ITransferGrain>(request.TransferId).Execute(request);
+                return;
+            }
+            catch (OrleansException e) when (e.Message.Contains("Reminder Service", StringComparison.Ordinal))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Waited 2 minutes for Orleans' reminder service to finish starting ({attempt} attempts); last: {e.Message}", e);
+                }
+            }
+        }
     }
 
     public async Task DisposeAsync()
