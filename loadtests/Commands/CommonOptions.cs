@@ -67,14 +67,8 @@ public sealed class CommonOptions
     }
 
     /// <summary>Connects to <c>--gateway</c> when given, else starts an embedded silo with <c>--silo-setting</c>.</summary>
-    public Task<ActorsCluster> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var settings = EmbeddedSettings(parse);
-        var gateway = parse.GetValue(Gateway);
-        return string.IsNullOrWhiteSpace(gateway)
-            ? ActorsCluster.StartEmbeddedAsync(settings, cancellationToken: cancellationToken)
-            : ActorsCluster.ConnectToGatewayAsync(gateway, parse.GetValue(ClusterId)!, ActorsSiloOptions.DefaultServiceId, cancellationToken);
-    }
+    public Task<ActorsCluster> ConnectAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!, cancellationToken: cancellationToken);
 
     public void AddTo(Command command, bool population = true, bool reports = true)
     {

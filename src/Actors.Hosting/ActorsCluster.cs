@@ -37,8 +37,13 @@ public sealed partial class ActorsCluster : IAsyncDisposable
     /// <summary>Connects to <paramref name="gateway"/> (host:port) when given, else starts an embedded silo.</summary>
     public static Task<ActorsCluster> ConnectAsync(string? gateway, string clusterId = ActorsSiloOptions.DefaultClusterId,
         string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
+        ConnectAsync(gateway, embeddedSettings: null, clusterId, serviceId, cancellationToken);
+
+    /// <summary>As above; <paramref name="embeddedSettings"/> configure the embedded silo (unused with a gateway).</summary>
+    public static Task<ActorsCluster> ConnectAsync(string? gateway, IDictionary<string, string?>? embeddedSettings, string clusterId = ActorsSiloOptions.DefaultClusterId,
+        string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(gateway)
-            ? StartEmbeddedAsync(cancellationToken: cancellationToken)
+            ? StartEmbeddedAsync(embeddedSettings, cancellationToken: cancellationToken)
             : ConnectToGatewayAsync(gateway, clusterId, serviceId, cancellationToken);
 
     /// <summary>Starts a silo in this process on free loopback ports, configured by <see cref="ActorsSiloHosting.AddActorsSilo"/>.</summary>

@@ -117,21 +117,25 @@ public sealed class CapacitySearchTests
         Assert.Contains("WarmUp", error.Message, StringComparison.Ordinal);
     }
 
+    // Steps and warm-ups of 0.5 s starting at 20/s, doubling; an SLO on failures only, so machine speed cannot move them.
+    private static readonly CapacitySearchOptions CountedSteps = new()
+    {
+        StartRate = 20, Factor = 2, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
+        ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
+    };
+
+    private static ScenarioProps Counting(string name, Action count, bool ok) => Scenario.Create(name, async _ =>
+    {
+        count();
+        await Task.Yield();
+        return ok ? Response.Ok() : Response.Fail("overloaded");
+    });
+
     [Fact]
     public async Task The_first_step_is_warmed_up_and_its_warm_up_load_is_not_counted()
     {
         var calls = 0;
-        var options = new CapacitySearchOptions
-        {
-            StartRate = 20, Factor = 2, MaxRate = 40, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
-            ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
-        };
-        var search = new CapacitySearch(options, rate => Scenario.Create("warmed_probe", async _ =>
-        {
-            Interlocked.Increment(ref calls);
-            await Task.Yield();
-            return Response.Ok();
-        }));
+        var search = new CapacitySearch(CountedSteps with { MaxRate = 40 }, _ => Counting("warmed_probe", () => Interlocked.Increment(ref calls), ok: true));
 
         var result = await search.RunAsync();
 
@@ -144,17 +148,8 @@ public sealed class CapacitySearchTests
     public async Task Each_refinement_step_is_warmed_up_at_its_own_rate()
     {
         var calls = 0;
-        var options = new CapacitySearchOptions
-        {
-            StartRate = 20, Factor = 2, RefineSteps = 1, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
-            ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
-        };
-        var search = new CapacitySearch(options, rate => Scenario.Create("breaks_at_60", async _ =>
-        {
-            Interlocked.Increment(ref calls);
-            await Task.Yield();
-            return rate >= 60 ? Response.Fail("overloaded") : Response.Ok();
-        }));
+        var search = new CapacitySearch(CountedSteps with { RefineSteps = 1 },
+            rate => Counting("breaks_at_60", () => Interlocked.Increment(ref calls), ok: rate < 60));
 
         var result = await search.RunAsync();
 

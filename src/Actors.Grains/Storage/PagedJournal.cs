@@ -5,8 +5,8 @@ namespace Actors.Grains.Storage;
 
 /// <summary>
 /// An append-only journal stored as fixed-size pages, each its own grain state ("name-0", "name-1", ...),
-/// so that appending rewrites one small page instead of the whole log and an active grain holds at
-/// most the open page in memory. Full pages are written once and dropped from memory; reading the
+/// so that appending rewrites one small page instead of the whole log and an active grain holds no
+/// page in memory between appends (each append reads and rewrites the open page); reading the
 /// whole journal (exports, audit views — rare) reads the pages back. Past <c>maxEntries</c> the
 /// oldest pages are cleared and counted in <see cref="JournalCursor.Dropped"/>.
 /// <para>The cursor lives in the owner's state: <see cref="Append"/> reports when it moved, and the
@@ -20,14 +20,11 @@ public sealed class PagedJournal<T>
     private readonly string _name;
     private readonly int _pageSize;
     private readonly int _maxPages;
-    private readonly bool _keepOpenPage;
+    // The open page between a read and the append that follows it (OpenPageContains, then Append); dropped after each
+    // append: a resident user holding a page of messages cost more memory than the read it saves (see UserGrain).
     private GrainState<JournalPage<T>>? _open;
 
-    /// <param name="keepOpenPage">
-    /// Keep the written open page in memory for the next append (saves a read per append) or drop it
-    /// (saves memory between appends: for journals appended to rarely, like an audit log).
-    /// </param>
-    public PagedJournal(IGrainStorage storage, GrainId grainId, string name, int pageSize, int maxEntries, bool keepOpenPage = true)
+    public PagedJournal(IGrainStorage storage, GrainId grainId, string name, int pageSize, int maxEntries)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, pageSize);
@@ -36,7 +33,6 @@ public sealed class PagedJournal<T>
         _name = name;
         _pageSize = pageSize;
         _maxPages = ((maxEntries + pageSize - 1) / pageSize) + 1; // +1: the open page, so at least maxEntries are kept
-        _keepOpenPage = keepOpenPage;
     }
 
     /// <summary>Appends an entry; returns true when the cursor moved and the owner must write its state.</summary>
@@ -54,20 +50,12 @@ public sealed class PagedJournal<T>
         }
 
         open.State!.Entries.Add(entry);
+        await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
+        _open = null;
         if (open.State.Entries.Count >= _pageSize)
         {
-            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
             cursor = await Advance(cursor);
-            _open = null; // full pages are not kept in memory
             moved = true;
-        }
-        else
-        {
-            await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
-            if (!_keepOpenPage)
-            {
-                _open = null;
-            }
         }
 
         if (moved)

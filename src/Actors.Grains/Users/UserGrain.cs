@@ -65,14 +65,14 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
     // The journals are made on first use: most activations (a balance check, say) touch neither.
     private PagedJournal<AuditEntry> AuditJournal =>
-        _audit ??= new PagedJournal<AuditEntry>(Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention, keepOpenPage: false);
+        _audit ??= new PagedJournal<AuditEntry>(Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
 
     // Neither journal keeps its open page between appends. For the inbox that costs a page read per notification, and
     // saves what decides how many silos Messenger scale needs: memory (measured 2026-11-29, steady-state probe user
     // with notifications on: 13,759 B resident with the open page kept, 11,436 B without; card_authorization with
-    // 90 % notified ran ~6 % slower).
+    // 90 % notified, one closed-loop run each: 20,682/s kept, 19,407/s not).
     private PagedJournal<InboxMessage> InboxJournal =>
-        _inbox ??= new PagedJournal<InboxMessage>(Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity, keepOpenPage: false);
+        _inbox ??= new PagedJournal<InboxMessage>(Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity);
 
     /// <summary>
     /// Attaches to the implicit subscription of this user's inbox stream when its first notification arrives, not at
