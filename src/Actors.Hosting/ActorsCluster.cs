@@ -60,6 +60,9 @@ public sealed partial class ActorsCluster : IAsyncDisposable
 
             // The embedded silo is the whole cluster, so state can stay in this process without Orleans' storage-grain hop.
             [$"{ActorsSiloOptions.SectionName}:Storage"] = StoreKinds.ProcessMemory,
+
+            // ...and it owns every grain directory partition, so a cache of grain locations would only repeat them.
+            [$"{ActorsSiloOptions.SectionName}:DirectoryCacheSize"] = "0",
         });
         if (settings is not null)
         {

@@ -49,6 +49,12 @@ public static class ActorsSiloHosting
                 o.SiloPort = silo.SiloPort;
                 o.GatewayPort = silo.GatewayPort;
             });
+            orleans.Configure<GrainDirectoryOptions>(o =>
+            {
+                // CacheSize stays positive with the cache off: Orleans sizes other (per custom directory) caches by it.
+                o.CachingStrategy = silo.DirectoryCacheSize == 0 ? GrainDirectoryOptions.CachingStrategyType.None : GrainDirectoryOptions.CachingStrategyType.LRU;
+                o.CacheSize = Math.Max(silo.DirectoryCacheSize, 3);
+            });
             orleans.AddActorsNotifications(notifications);
 
             // After the streams: with a durable store its "PubSubStore" replaces the in-memory one.

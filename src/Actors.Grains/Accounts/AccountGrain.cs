@@ -1,5 +1,6 @@
 using Actors.Domain;
 using Actors.Domain.Fraud;
+using Actors.Grains.Storage;
 using Actors.Storage;
 using Actors.Insights;
 using Actors.Telemetry;
@@ -20,7 +21,8 @@ namespace Actors.Accounts;
 /// </summary>
 public sealed class AccountGrain : Grain, IAccountGrain
 {
-    private readonly IPersistentState<AccountState> _state;
+    private readonly PersistedState<AccountState> _state;
+    private readonly IGrainStorage _storage;
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountGrain> _logger;
@@ -30,7 +32,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private AccountLedger _ledger = null!;
 
     public AccountGrain(
-        [PersistentState("account", ActorsConstants.StorageName)] IPersistentState<AccountState> state,
+        [FromKeyedServices(ActorsConstants.StorageName)] IGrainStorage storage,
         IOptions<AccountOptions> options,
         TimeProvider time,
         ILogger<AccountGrain> logger,
@@ -38,25 +40,25 @@ public sealed class AccountGrain : Grain, IAccountGrain
         IOptions<NotificationOptions> notifications)
     {
         _notifications = notifications.Value;
-        _state = state;
+        _storage = storage;
+        _state = new PersistedState<AccountState>("account", storage);
         _options = options.Value;
         _time = time;
         _logger = logger;
         _detector = detector;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadAsync(GrainContext.GrainId);
+
         // The ledger appends its history entries straight to the hot state's pending list: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, new AccountHistoryState { Entries = _state.State.PendingHistory }, _options, _detector);
 
         // Merchant insights are optional: a host without them registers no key.
         _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
-        return Task.CompletedTask;
     }
-
-    private IGrainStorage HistoryStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
 
     public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
     {
@@ -243,14 +245,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 state.History = cursor;
             }
 
-            await _state.WriteStateAsync();
+            await _state.WriteAsync(GrainContext.GrainId);
 
             // Only now, with the moved cursor committed, can the retired pages go: cleared before it, a failed commit
             // would have left the stored cursor pointing at a page that no longer existed. A crash in between leaves
             // an unreadable page below the cursor, which costs storage and nothing else.
             foreach (var (page, oldest) in retired ?? [])
             {
-                await HistoryStorage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
+                await _storage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
             }
         }
         catch
@@ -280,20 +282,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
         var page = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = entries });
         try
         {
-            await HistoryStorage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
+            await _storage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
         }
         catch (InconsistentStateException)
         {
             var leftover = await ReadPage(index);
             leftover.State = page.State;
-            await HistoryStorage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
+            await _storage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
         }
     }
 
     private async Task<GrainState<JournalPage<HistoryEntry>>> ReadPage(long page)
     {
         var state = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry>());
-        await HistoryStorage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
+        await _storage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
         state.State ??= new JournalPage<HistoryEntry>();
         return state;
     }

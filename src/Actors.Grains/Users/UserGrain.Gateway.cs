@@ -17,7 +17,7 @@ public sealed partial class UserGrain : IUserGatewayGrain
         if (!_user.State.Partners.Contains(partnerId))
         {
             _user.State.Partners.Add(partnerId);
-            await _user.WriteStateAsync();
+            await _user.WriteAsync(GrainContext.GrainId);
             await Audit("user", AuditAction.PartnerLinked, null, null, AuditOutcome.Recorded, partnerId);
         }
 
@@ -33,7 +33,7 @@ public sealed partial class UserGrain : IUserGatewayGrain
             throw new DomainException(DomainError.PartnerNotLinked, $"Partner '{partnerId}' is not linked to user '{UserId}'.");
         }
 
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
         await Audit("user", AuditAction.PartnerUnlinked, null, null, AuditOutcome.Recorded, partnerId);
         return _user.State.Partners.ToArray();
     }

@@ -32,20 +32,20 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     };
 
     private const int JournalPageSize = 16;
-    private readonly IPersistentState<UserState> _user;
+    private readonly PersistedState<UserState> _user;
+    private readonly IGrainStorage _storage;
     private readonly UserOptions _options;
     private readonly NotificationOptions _notifications;
     private readonly TimeProvider _time;
-    private PagedJournal<AuditEntry>? _audit;
-    private PagedJournal<InboxMessage>? _inbox;
 
     public UserGrain(
-        [PersistentState("user", ActorsConstants.StorageName)] IPersistentState<UserState> user,
+        [FromKeyedServices(ActorsConstants.StorageName)] IGrainStorage storage,
         IOptions<UserOptions> options,
         IOptions<NotificationOptions> notifications,
         TimeProvider time)
     {
-        _user = user;
+        _storage = storage;
+        _user = new PersistedState<UserState>("user", storage);
         _options = options.Value;
         _notifications = notifications.Value;
         _time = time;
@@ -58,21 +58,20 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Ids.User(UserId);
-        return Task.CompletedTask;
+        return _user.ReadAsync(GrainContext.GrainId);
     }
 
-    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
-
-    // The journals are made on first use: most activations (a balance check, say) touch neither.
+    // A journal is made for each use and not kept: it is two small objects, and a resident user holding them would pay
+    // ~160 bytes for nothing between uses (memory budget: DESIGN.md).
     private PagedJournal<AuditEntry> AuditJournal =>
-        _audit ??= new PagedJournal<AuditEntry>(Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
+        new(_storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
 
     // Neither journal keeps its open page between appends. For the inbox that costs a page read per notification, and
     // saves what decides how many silos Messenger scale needs: memory (measured 2026-11-29, steady-state probe user
     // with notifications on: 13,759 B resident with the open page kept, 11,436 B without; card_authorization with
     // 90 % notified, one closed-loop run each: 20,682/s kept, 19,407/s not).
     private PagedJournal<InboxMessage> InboxJournal =>
-        _inbox ??= new PagedJournal<InboxMessage>(Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity);
+        new(_storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity);
 
     /// <summary>
     /// Attaches to the implicit subscription of this user's inbox stream when its first notification arrives, not at
@@ -100,7 +99,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
         _user.State.Profile = profile;
         _user.State.RegisteredAt = _time.GetUtcNow();
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
         return Snapshot();
     }
 
@@ -126,7 +125,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         }
 
         _user.State.LinkedAccounts.Add(accountId);
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
         await Audit("user", AuditAction.AccountLinked, account.Bank, null, AuditOutcome.Recorded, accountId);
         await PushConsent(account.Bank);
         return Snapshot();
@@ -141,7 +140,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
             throw new DomainException(DomainError.AccountNotFound, $"Account '{accountId}' is not linked to user '{UserId}'.");
         }
 
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
         await Audit("user", AuditAction.AccountUnlinked, Ids.BankOf(accountId), null, AuditOutcome.Recorded, accountId);
         await GrainFactory.GetGrain<IAccountGrain>(accountId).UpdateMessengerConsent(MessengerConsentSnapshot.None);
         return Snapshot();
@@ -152,7 +151,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         UserRules.Actor(actor);
         EnsureRegistered();
         var record = Consents.Grant(bank, purpose, expiresAt, _time.GetUtcNow());
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
         await Audit(actor, AuditAction.ConsentGranted, bank, purpose, AuditOutcome.Recorded, expiresAt is null ? "no expiry" : $"expires {expiresAt:O}");
         await PushConsent(bank);
         return record;
@@ -165,7 +164,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         var record = Consents.Revoke(bank, purpose, _time.GetUtcNow());
         if (record is not null)
         {
-            await _user.WriteStateAsync();
+            await _user.WriteAsync(GrainContext.GrainId);
             await PushConsent(bank);
         }
 
@@ -233,7 +232,8 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         // An account retries a delivery whose outcome it could not know (a timeout after the message had arrived): the
         // retry finds its message among the newest and is not appended twice. (account, transaction, kind) names one
         // notification: a replayed posting is never notified again.
-        if (await InboxJournal.OpenPageContains(_user.State.Inbox,
+        var inbox = InboxJournal; // one instance: Append below writes the page OpenPageContains read
+        if (await inbox.OpenPageContains(_user.State.Inbox,
             m => m.TransactionId == notification.TransactionId && m.AccountId == notification.AccountId && m.Kind == notification.Kind))
         {
             return true;
@@ -241,9 +241,9 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
         var message = new InboxMessage(notification.At, notification.Kind, bank, notification.AccountId, notification.TransactionId,
             notification.Posting, notification.Amount, notification.Balance, notification.Detail);
-        if (await InboxJournal.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))
+        if (await inbox.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))
         {
-            await _user.WriteStateAsync();
+            await _user.WriteAsync(GrainContext.GrainId);
         }
 
         return true;
@@ -288,7 +288,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         _user.State.Consents.Clear();
         _user.State.RegisteredAt = default;
         _user.State.ErasedAt = _time.GetUtcNow();
-        await _user.WriteStateAsync();
+        await _user.WriteAsync(GrainContext.GrainId);
     }
 
     private ConsentDecision Decide(string bank, ConsentPurpose purpose)
@@ -319,7 +319,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         var entry = new AuditEntry(_time.GetUtcNow(), actor, action, bank, purpose, outcome, detail);
         if (await AuditJournal.Append(() => _user.State.Audit, c => _user.State.Audit = c, entry))
         {
-            await _user.WriteStateAsync();
+            await _user.WriteAsync(GrainContext.GrainId);
         }
     }
 

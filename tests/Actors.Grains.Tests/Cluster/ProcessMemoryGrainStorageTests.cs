@@ -13,7 +13,7 @@ public sealed class ProcessMemoryGrainStorageTests
 {
     private static readonly GrainId Grain = GrainId.Create("account", "CHASE:alice");
 
-    private static ProcessMemoryGrainStorage NewStorage()
+    internal static ProcessMemoryGrainStorage NewStorage()
     {
         var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         return new ProcessMemoryGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
