@@ -82,7 +82,7 @@ public sealed class ReplayTests : IDisposable
                     break;
                 case EventType.AccountOpened:
                     // The silo's default detector, and the owner's home country the user grain pushes on linking.
-                    var ledger = new AccountLedger(e.AccountId!, new AccountState(), new AccountHistoryState(), new AccountOptions(), detector);
+                    var ledger = new AccountLedger(e.AccountId!, new AccountState(), new AccountOptions(), detector);
                     ledger.Open(e.UserId!, e.Currency!, now);
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes[e.UserId!]));
                     ledgers[e.AccountId!] = ledger;

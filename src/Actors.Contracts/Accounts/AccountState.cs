@@ -2,7 +2,7 @@ namespace Actors.Accounts;
 
 /// <summary>
 /// The hot state of an account: everything a posting changes, and nothing else, because Orleans
-/// rewrites the whole object on each write. The longer history lives in <see cref="AccountHistoryState"/>.
+/// rewrites the whole object on each write. The longer history lives in pages of its own (see AccountGrain).
 /// </summary>
 [GenerateSerializer, Alias("Actors.AccountState")]
 public sealed class AccountState
@@ -44,12 +44,15 @@ public sealed class AccountState
     [Id(17)] public FraudAlertRecord[] Alerts { get; set; } = [];
     [Id(18)] public int AlertNext { get; set; }
 
+    /// <summary>Earlier versions' unpacked pending history: read from old states, moved to <see cref="PendingPacked"/>, then null.</summary>
+    [Id(19)] public List<HistoryEntry>? PendingHistory { get; set; }
+
     /// <summary>
-    /// History entries not yet in a full page: kept in the hot state, so they are committed together
-    /// with the posting they describe (exactly once, whatever crashes), and moved to a page of their
-    /// own when a page's worth has gathered.
+    /// History entries not yet in a full page, packed (see <see cref="HistoryBuffer"/>): kept in the hot state, so they
+    /// are committed together with the posting they describe (exactly once, whatever crashes), and moved to a page of
+    /// their own when a page's worth has gathered.
     /// </summary>
-    [Id(19)] public List<HistoryEntry> PendingHistory { get; set; } = [];
+    [Id(21)] public byte[] PendingPacked { get; set; } = [];
 }
 
 /// <summary>
@@ -65,11 +68,4 @@ public record struct PostingRecord
     [Id(3)] public PostingKind Kind { get; set; }
     [Id(4)] public PostingOutcome Outcome { get; set; }
     [Id(5)] public DeclineReason Reason { get; set; }
-}
-
-/// <summary>History entries a ledger appended and its grain has not yet moved to the history journal.</summary>
-[GenerateSerializer, Alias("Actors.AccountHistoryState")]
-public sealed class AccountHistoryState
-{
-    [Id(0)] public List<HistoryEntry> Entries { get; set; } = [];
 }

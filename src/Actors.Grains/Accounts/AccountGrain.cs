@@ -52,9 +52,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         await _state.ReadAsync(GrainContext.GrainId);
 
-        // The ledger appends its history entries straight to the hot state's pending list: they are committed with the
+        // The ledger appends its history entries straight to the hot state's pending buffer: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, new AccountHistoryState { Entries = _state.State.PendingHistory }, _options, _detector);
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _options, _detector);
 
         // Merchant insights are optional: a host without them registers no key.
         _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
@@ -143,7 +143,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         // Cursor and pending entries first: a posting that interleaves with the page reads below may move pending
         // entries to a page past this cursor, and they must be neither missed nor read twice.
         var cursor = _state.State.History;
-        var pending = _state.State.PendingHistory.ToArray();
+        var pending = HistoryBuffer.Read(_state.State.PendingPacked); // buffers are replaced, never changed: a snapshot
 
         // Newest first: pending entries, then pages from the newest back, only as many as the answer needs.
         // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
@@ -227,11 +227,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
             var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
             var maxPages = (_options.HistoryCapacity + pageSize - 1) / pageSize;
             List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
-            while (state.PendingHistory.Count >= pageSize)
+            while (HistoryBuffer.Count(state.PendingPacked) >= pageSize)
             {
                 var cursor = state.History;
-                await WritePage(cursor.NextPage, state.PendingHistory.GetRange(0, pageSize));
-                state.PendingHistory.RemoveRange(0, pageSize);
+                var (page, rest) = HistoryBuffer.Split(state.PendingPacked, pageSize);
+                await WritePage(cursor.NextPage, page);
+                state.PendingPacked = rest;
                 cursor.NextPage++;
                 while (cursor.NextPage - cursor.FirstPage > maxPages)
                 {

@@ -16,21 +16,19 @@ public sealed class AccountLedger
 {
     private readonly string _accountId;
     private readonly AccountState _state;
-    private readonly AccountHistoryState _history;
     private readonly AccountOptions _options;
     private readonly IFraudDetector _detector;
 
     /// <summary>A ledger without fraud detection (every authorization is judged on funds and status only).</summary>
-    public AccountLedger(string accountId, AccountState state, AccountHistoryState history, AccountOptions options)
-        : this(accountId, state, history, options, NoOpFraudDetector.Instance)
+    public AccountLedger(string accountId, AccountState state, AccountOptions options)
+        : this(accountId, state, options, NoOpFraudDetector.Instance)
     {
     }
 
-    public AccountLedger(string accountId, AccountState state, AccountHistoryState history, AccountOptions options, IFraudDetector detector)
+    public AccountLedger(string accountId, AccountState state, AccountOptions options, IFraudDetector detector)
     {
         _accountId = Ids.Account(accountId);
         _state = state;
-        _history = history;
         _options = options;
         _detector = detector;
         // A handful of bank names serve millions of accounts: one shared copy each (state read from storage brings its own).
@@ -45,6 +43,13 @@ public sealed class AccountLedger
             // A state written before the window was packed: same records, same order, new encoding.
             state.RecentPacked = PostingWindow.Pack(state.Recent, state.Recent.Length);
             state.Recent = [];
+        }
+
+        if (state.PendingHistory is { } unpacked)
+        {
+            // A state written before the pending history was packed: same entries, same order.
+            state.PendingPacked = HistoryBuffer.Pack(unpacked);
+            state.PendingHistory = null;
         }
     }
 
@@ -376,7 +381,7 @@ public sealed class AccountLedger
             throw new DomainException(DomainError.InvalidArgument, $"History size must be positive, was {max}.");
         }
 
-        var entries = _history.Entries;
+        var entries = HistoryBuffer.Read(_state.PendingPacked);
         return entries.Skip(Math.Max(0, entries.Count - max)).Reverse().ToArray();
     }
 
@@ -518,13 +523,10 @@ public sealed class AccountLedger
 
     private void AppendHistory(HistoryEntry entry)
     {
-        var entries = _history.Entries;
-        entries.Add(entry);
-        var excess = entries.Count - _options.HistoryCapacity;
-        if (excess > 0)
-        {
-            entries.RemoveRange(0, excess);
-        }
+        // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity.
+        var pending = HistoryBuffer.Append(_state.PendingPacked, entry);
+        var excess = HistoryBuffer.Count(pending) - _options.HistoryCapacity;
+        _state.PendingPacked = excess > 0 ? HistoryBuffer.Skip(pending, excess) : pending;
     }
 
     private string Describe(DeclineReason reason) => reason switch

@@ -46,7 +46,7 @@ public static class LedgerReplay
                     break;
                 case EventType.AccountOpened:
                     // As on the silo: the user grain pushes the owner's home country when it links the account.
-                    var ledger = new AccountLedger(e.AccountId!, new AccountState(), new AccountHistoryState(), accountOptions, detector);
+                    var ledger = new AccountLedger(e.AccountId!, new AccountState(), accountOptions, detector);
                     ledger.Open(e.UserId!, e.Currency!, now);
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes.GetValueOrDefault(e.UserId!)));
                     ledgers[e.AccountId!] = ledger;

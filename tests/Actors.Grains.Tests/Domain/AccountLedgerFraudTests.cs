@@ -28,7 +28,7 @@ public sealed class AccountLedgerFraudTests
 
     private static AccountLedger Ledger(IFraudDetector detector, long balanceMinor = 100_00)
     {
-        var ledger = new AccountLedger("CHASE:fraud-1", new AccountState(), new AccountHistoryState(), new AccountOptions(), detector);
+        var ledger = new AccountLedger("CHASE:fraud-1", new AccountState(), new AccountOptions(), detector);
         ledger.Open(TestAccounts.Owner, "USD", Now);
         ledger.Post(PostingKind.Deposit, "opening", Amounts.Usd(balanceMinor), null, Now);
         return ledger;

@@ -42,7 +42,7 @@ public sealed class PostingWindowTests
         legacy.Recent = PostingWindow.Records(legacy.RecentPacked);
         legacy.RecentPacked = [];
 
-        var reloaded = new AccountLedger("BANK:001", legacy, new AccountHistoryState(), new AccountOptions());
+        var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
         var replay = reloaded.Deposit("dep-1", 500);
 
         Assert.Empty(legacy.Recent);

@@ -13,7 +13,7 @@ internal static class TestAccounts
     public static readonly DateTimeOffset Now = new(2030, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static AccountLedger Unopened(string accountId = "BANK:001", AccountOptions? options = null) =>
-        new(accountId, new AccountState(), new AccountHistoryState(), options ?? new AccountOptions());
+        new(accountId, new AccountState(), options ?? new AccountOptions());
 
     /// <summary>An open, active account holding <paramref name="balanceMinor"/> (deposited under id "opening").</summary>
     public static AccountLedger Open(long balanceMinor = 0, string accountId = "BANK:001", string currency = "USD", AccountOptions? options = null)

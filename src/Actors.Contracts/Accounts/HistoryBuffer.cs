@@ -1,0 +1,217 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Actors.Accounts;
+
+/// <summary>
+/// History entries packed into one byte array, oldest first: how an account's pending history (the entries waiting in
+/// the hot state for a page of their own) is held and stored. As objects, an entry cost ~120 bytes resident (the
+/// record and its transaction-id string) and each posting left two objects for the young collections to promote;
+/// packed, ~40 bytes and one array per posting. Arrays are never changed once made: every change returns a new one,
+/// so a reader that took the array sees a consistent snapshot.
+/// <para>
+/// Layout: a format byte (<see cref="Format"/>) when not empty, then per entry (little-endian): kind, outcome, reason
+/// (1 byte each), amount and balance after (8 each), the instant's UTC ticks (8) and offset in minutes (2), then the
+/// transaction id (7-bit length, UTF-8) and the counterparty (7-bit length + 1, 0 for none, UTF-8).
+/// </para>
+/// </summary>
+public static class HistoryBuffer
+{
+    public const byte Format = 1;
+    private const int FixedSize = 3 + 8 + 8 + 8 + 2;
+
+    public static int Count(byte[] buffer)
+    {
+        var count = 0;
+        for (var offset = Start(buffer); offset < buffer.Length; offset = Next(buffer, offset))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The entries, oldest first.</summary>
+    public static List<HistoryEntry> Read(byte[] buffer)
+    {
+        var entries = new List<HistoryEntry>();
+        for (var offset = Start(buffer); offset < buffer.Length;)
+        {
+            entries.Add(ReadEntry(buffer, ref offset));
+        }
+
+        return entries;
+    }
+
+    public static byte[] Pack(IEnumerable<HistoryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var buffer = Array.Empty<byte>();
+        foreach (var entry in entries)
+        {
+            buffer = Append(buffer, entry);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>A new buffer: <paramref name="buffer"/>'s entries, then <paramref name="entry"/>.</summary>
+    public static byte[] Append(byte[] buffer, HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(entry);
+        var id = Encoding.UTF8.GetByteCount(entry.TransactionId);
+        var counterparty = entry.Counterparty is null ? -1 : Encoding.UTF8.GetByteCount(entry.Counterparty);
+        var start = buffer.Length == 0 ? 1 : buffer.Length;
+        var size = FixedSize + SizeOf7Bit((uint)id) + id + SizeOf7Bit((uint)(counterparty + 1)) + Math.Max(0, counterparty);
+        var result = new byte[start + size];
+        buffer.CopyTo(result, 0);
+        result[0] = Format;
+
+        var span = result.AsSpan(start);
+        span[0] = checked((byte)entry.Kind);
+        span[1] = checked((byte)entry.Outcome);
+        span[2] = checked((byte)entry.Reason);
+        BinaryPrimitives.WriteInt64LittleEndian(span[3..], entry.AmountMinor);
+        BinaryPrimitives.WriteInt64LittleEndian(span[11..], entry.BalanceAfterMinor);
+        BinaryPrimitives.WriteInt64LittleEndian(span[19..], entry.At.UtcTicks);
+        BinaryPrimitives.WriteInt16LittleEndian(span[27..], checked((short)entry.At.TotalOffsetMinutes));
+        var at = FixedSize;
+        at += Write7Bit(span[at..], (uint)id);
+        at += Encoding.UTF8.GetBytes(entry.TransactionId, span[at..]);
+        at += Write7Bit(span[at..], (uint)(counterparty + 1));
+        if (entry.Counterparty is not null)
+        {
+            Encoding.UTF8.GetBytes(entry.Counterparty, span[at..]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The oldest <paramref name="count"/> entries, and a new buffer of the rest.</summary>
+    public static (List<HistoryEntry> Oldest, byte[] Remaining) Split(byte[] buffer, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var oldest = new List<HistoryEntry>(count);
+        var offset = Start(buffer);
+        while (oldest.Count < count && offset < buffer.Length)
+        {
+            oldest.Add(ReadEntry(buffer, ref offset));
+        }
+
+        return (oldest, Rest(buffer, offset));
+    }
+
+    /// <summary>A new buffer without the oldest <paramref name="count"/> entries.</summary>
+    public static byte[] Skip(byte[] buffer, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var offset = Start(buffer);
+        for (var i = 0; i < count && offset < buffer.Length; i++)
+        {
+            offset = Next(buffer, offset);
+        }
+
+        return Rest(buffer, offset);
+    }
+
+    private static byte[] Rest(byte[] buffer, int offset)
+    {
+        if (offset >= buffer.Length)
+        {
+            return [];
+        }
+
+        var rest = new byte[1 + buffer.Length - offset];
+        rest[0] = Format;
+        buffer.AsSpan(offset).CopyTo(rest.AsSpan(1));
+        return rest;
+    }
+
+    private static int Start(byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Length > 0 && buffer[0] != Format)
+        {
+            throw new InvalidDataException($"Pending history is in format {buffer[0]}; this version reads format {Format}.");
+        }
+
+        return buffer.Length == 0 ? 0 : 1;
+    }
+
+    private static int Next(byte[] buffer, int offset)
+    {
+        var at = offset + FixedSize;
+        var id = (int)Read7Bit(buffer, ref at); // moves 'at' past the length: add after, not in a compound assignment
+        at += id;
+        var counterparty = (int)Read7Bit(buffer, ref at);
+        return at + Math.Max(0, counterparty - 1);
+    }
+
+    private static HistoryEntry ReadEntry(byte[] buffer, ref int offset)
+    {
+        var span = buffer.AsSpan(offset);
+        var kind = (PostingKind)span[0];
+        var outcome = (PostingOutcome)span[1];
+        var reason = (DeclineReason)span[2];
+        var amount = BinaryPrimitives.ReadInt64LittleEndian(span[3..]);
+        var balance = BinaryPrimitives.ReadInt64LittleEndian(span[11..]);
+        var offsetMinutes = BinaryPrimitives.ReadInt16LittleEndian(span[27..]);
+        var at = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(span[19..]), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+        var position = offset + FixedSize;
+        var idLength = (int)Read7Bit(buffer, ref position);
+        var id = Encoding.UTF8.GetString(buffer, position, idLength);
+        position += idLength;
+        var counterpartyLength = (int)Read7Bit(buffer, ref position) - 1;
+        string? counterparty = null;
+        if (counterpartyLength >= 0)
+        {
+            counterparty = Encoding.UTF8.GetString(buffer, position, counterpartyLength);
+            position += counterpartyLength;
+        }
+
+        offset = position;
+        return new HistoryEntry(id, kind, outcome, reason, amount, balance, at, counterparty);
+    }
+
+    private static int SizeOf7Bit(uint value)
+    {
+        var size = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            size++;
+        }
+
+        return size;
+    }
+
+    private static int Write7Bit(Span<byte> span, uint value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        return i;
+    }
+
+    private static uint Read7Bit(byte[] buffer, ref int offset)
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = buffer[offset++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("Pending history holds a malformed length.");
+    }
+}
