@@ -17,11 +17,14 @@ public sealed class AccountState
     [Id(7)] public long Postings { get; set; }
     [Id(8)] public DateTimeOffset OpenedAt { get; set; }
 
-    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentPacked"/>, then empty.</summary>
+    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentCompact"/>, then empty.</summary>
     [Id(9)] public PostingRecord[] Recent { get; set; } = [];
 
-    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window), packed: see <see cref="PostingWindow"/>.</summary>
+    /// <summary>Earlier versions' window in 24-byte records (<see cref="PostingWindow.LegacyRecordSize"/>): read from old states, moved to <see cref="RecentCompact"/>, then empty.</summary>
     [Id(20)] public byte[] RecentPacked { get; set; } = [];
+
+    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window), packed: see <see cref="PostingWindow"/>.</summary>
+    [Id(22)] public byte[] RecentCompact { get; set; } = [];
     [Id(10)] public int RecentNext { get; set; }
     [Id(11)] public FraudState Fraud { get; set; }
 

@@ -33,16 +33,15 @@ public sealed class AccountLedger
         _detector = detector;
         // A handful of bank names serve millions of accounts: one shared copy each (state read from storage brings its own).
         state.Bank = string.Intern(state.Bank);
-        if (state.Messenger.UserId is { } user && user == state.Owner && !ReferenceEquals(user, state.Owner))
-        {
-            state.Messenger = state.Messenger with { UserId = state.Owner };
-        }
+        state.Messenger = Shared(state.Messenger);
 
-        if (state.Recent.Length > 0)
+        if (state.Recent.Length > 0 || state.RecentPacked.Length > 0)
         {
-            // A state written before the window was packed: same records, same order, new encoding.
-            state.RecentPacked = PostingWindow.Pack(state.Recent, state.Recent.Length);
+            // A state written before the window was packed, or packed in 24-byte records: same records, same order.
+            var records = state.Recent.Length > 0 ? state.Recent : PostingWindow.LegacyRecords(state.RecentPacked);
+            state.RecentCompact = PostingWindow.Pack(records, records.Length);
             state.Recent = [];
+            state.RecentPacked = [];
         }
 
         if (state.PendingHistory is { } unpacked)
@@ -82,7 +81,7 @@ public sealed class AccountLedger
         _state.Currency = currency;
         _state.Status = AccountStatus.Active;
         _state.OpenedAt = now;
-        _state.RecentPacked = PostingWindow.Create(_options.IdempotencyWindow);
+        _state.RecentCompact = PostingWindow.Create(_options.IdempotencyWindow);
         _state.RecentNext = 0;
         return true;
     }
@@ -120,7 +119,7 @@ public sealed class AccountLedger
             return false;
         }
 
-        if (previous.Kind != kind || previous.AmountCheck != AmountCheckOf(amount.Minor))
+        if (previous.Kind != kind || previous.AmountCheck != (AmountCheckOf(amount.Minor) & PostingWindow.AmountCheckMask))
         {
             throw new DomainException(DomainError.TransactionIdReused,
                 $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of another amount or kind; a repeat must carry the same kind ({kind} given) and amount ({amount} given).");
@@ -395,7 +394,20 @@ public sealed class AccountLedger
         }
 
         // The snapshot names the owner: keep one copy of that string per account, not two.
-        _state.Messenger = snapshot.UserId is null ? snapshot : snapshot with { UserId = _state.Owner };
+        _state.Messenger = Shared(snapshot);
+    }
+
+    /// <summary>
+    /// The snapshot with the strings millions of accounts repeat shared: the owner's id is the state's own copy, the home
+    /// country one interned copy (a snapshot read from storage or the wire brings its own copies of both).
+    /// </summary>
+    private MessengerConsentSnapshot Shared(MessengerConsentSnapshot snapshot)
+    {
+        var user = snapshot.UserId is { } id && id == _state.Owner ? _state.Owner : snapshot.UserId;
+        var country = snapshot.HomeCountry is { } home ? string.Intern(home) : null;
+        return ReferenceEquals(user, snapshot.UserId) && ReferenceEquals(country, snapshot.HomeCountry)
+            ? snapshot
+            : snapshot with { UserId = user, HomeCountry = country };
     }
 
     private void EnsureOpen()
@@ -481,11 +493,11 @@ public sealed class AccountLedger
 
     private bool TryFindRecent(ulong hash, out PostingRecord record)
     {
-        var packed = _state.RecentPacked;
+        var packed = _state.RecentCompact;
         for (var i = 0; i < PostingWindow.Count(packed); i++)
         {
             var (idHash, used) = PostingWindow.Key(packed, i);
-            if (idHash == hash && used)
+            if (idHash == (hash & PostingWindow.IdHashMask) && used)
             {
                 record = PostingWindow.Read(packed, i);
                 return true;
@@ -498,26 +510,26 @@ public sealed class AccountLedger
 
     private void Remember(PostingRecord record)
     {
-        if (PostingWindow.Count(_state.RecentPacked) != _options.IdempotencyWindow)
+        if (PostingWindow.Count(_state.RecentCompact) != _options.IdempotencyWindow)
         {
             Resize();
         }
 
-        PostingWindow.Write(_state.RecentPacked, _state.RecentNext, record);
+        PostingWindow.Write(_state.RecentCompact, _state.RecentNext, record);
         _state.RecentNext = (_state.RecentNext + 1) % _options.IdempotencyWindow;
     }
 
     // The window size is configuration: keep the newest records when it changes.
     private void Resize()
     {
-        var old = PostingWindow.Records(_state.RecentPacked);
+        var old = PostingWindow.Records(_state.RecentCompact);
         var ordered = Enumerable.Range(0, old.Length)
             .Select(i => old[(_state.RecentNext + i) % Math.Max(1, old.Length)])
             .Where(r => r.Kind != 0)
             .ToArray();
         var size = _options.IdempotencyWindow;
         var kept = ordered.Skip(Math.Max(0, ordered.Length - size)).ToArray();
-        _state.RecentPacked = PostingWindow.Pack(kept, size);
+        _state.RecentCompact = PostingWindow.Pack(kept, size);
         _state.RecentNext = kept.Length % size;
     }
 

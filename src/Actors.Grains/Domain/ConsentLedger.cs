@@ -20,7 +20,8 @@ public sealed class ConsentLedger(List<ConsentRecord> records)
             throw new DomainException(DomainError.InvalidArgument, $"Consent expiry {expiry:O} is not in the future (now {now:O}).");
         }
 
-        var record = new ConsentRecord(bank, purpose, now, expiresAt, RevokedAt: null);
+        // A handful of bank names serve millions of users: one shared copy each.
+        var record = new ConsentRecord(string.Intern(bank), purpose, now, expiresAt, RevokedAt: null);
         var index = IndexOf(bank, purpose);
         if (index >= 0)
         {

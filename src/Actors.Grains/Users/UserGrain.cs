@@ -55,11 +55,21 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
     private ConsentLedger Consents => new(_user.State.Consents);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Ids.User(UserId);
-        return _user.ReadAsync(GrainContext.GrainId);
+        await _user.ReadAsync(GrainContext.GrainId);
+        var state = _user.State;
+        state.Profile = Shared(state.Profile);
+        for (var i = 0; i < state.Consents.Count; i++)
+        {
+            state.Consents[i] = state.Consents[i] with { Bank = string.Intern(state.Consents[i].Bank) };
+        }
     }
+
+    /// <summary>The profile with one shared copy of its locale and country: a state read from storage brings its own copies.</summary>
+    private static UserProfile? Shared(UserProfile? profile) =>
+        profile is null ? null : profile with { Locale = string.Intern(profile.Locale), Country = string.Intern(profile.Country) };
 
     // A journal is made for each use and not kept: it is two small objects, and a resident user holding them would pay
     // ~160 bytes for nothing between uses (memory budget: DESIGN.md).
@@ -97,7 +107,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
                 : throw new DomainException(DomainError.UserAlreadyExists, $"User '{UserId}' is already registered with another profile.");
         }
 
-        _user.State.Profile = profile;
+        _user.State.Profile = Shared(profile);
         _user.State.RegisteredAt = _time.GetUtcNow();
         await _user.WriteAsync(GrainContext.GrainId);
         return Snapshot();
