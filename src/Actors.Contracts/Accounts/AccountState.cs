@@ -17,14 +17,14 @@ public sealed class AccountState
     [Id(7)] public long Postings { get; set; }
     [Id(8)] public DateTimeOffset OpenedAt { get; set; }
 
-    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentCompact"/>, then empty.</summary>
+    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentKeys"/>, then empty.</summary>
     [Id(9)] public PostingRecord[] Recent { get; set; } = [];
 
-    /// <summary>Earlier versions' window in 24-byte records (<see cref="PostingWindow.LegacyRecordSize"/>): read from old states, moved to <see cref="RecentCompact"/>, then empty.</summary>
+    /// <summary>Earlier versions' window in 24-byte records (<see cref="PostingWindow.LegacyRecordSize"/>): read from old states, moved to <see cref="RecentKeys"/>, then empty.</summary>
     [Id(20)] public byte[] RecentPacked { get; set; } = [];
 
-    /// <summary>Ring buffer of the last postings' ids and answers (the idempotency window), packed: see <see cref="PostingWindow"/>.</summary>
-    [Id(22)] public byte[] RecentCompact { get; set; } = [];
+    /// <summary>Ring of the last postings' transaction-id keys (the idempotency window; the answers are in the history): see <see cref="PostingWindow"/>.</summary>
+    [Id(22)] public byte[] RecentKeys { get; set; } = [];
     [Id(10)] public int RecentNext { get; set; }
     [Id(11)] public FraudState Fraud { get; set; }
 
@@ -59,8 +59,8 @@ public sealed class AccountState
 }
 
 /// <summary>
-/// One remembered posting: a 64-bit hash of its transaction id, a 32-bit check of its amount, its
-/// kind and its answer. 24 bytes, so the window stays small (memory budget: DESIGN.md).
+/// One remembered posting as earlier versions kept it in the window (a 64-bit hash of its transaction id, a 32-bit
+/// check of its amount, its kind and its answer); read only to convert such states (see <see cref="PostingWindow"/>).
 /// </summary>
 [GenerateSerializer, Alias("Actors.PostingRecord")]
 public record struct PostingRecord

@@ -3,115 +3,82 @@ using System.Buffers.Binary;
 namespace Actors.Accounts;
 
 /// <summary>
-/// The idempotency window packed into one byte array, <see cref="RecordSize"/> bytes a record: an array of bytes
-/// is stored and copied as one block, where an array of records costs the serializer a header per field of each
-/// record on every write of the hot state. Layout (little-endian): id hash, low 48 bits (6); amount check, low 8 bits
-/// (1); kind (bits 0-2), outcome (bit 3: declined), reason (bits 4-6) in one byte; balance after (8). A record whose
-/// kind is 0 is an empty slot.
-/// <para>
-/// 16 bytes, not the 24 of the unabridged record (<see cref="LegacyRecordSize"/>), because the window is the largest
-/// piece of an account's resident state (32 records, two accounts a user: 512 bytes a user saved). What the shorter
-/// fields cost: a new posting is taken for a repeat only if 48 bits of its id hash, 8 bits of its amount check and its
-/// kind all match a remembered one (~1 in 10^16 a posting with a full window), and it is refused as a reused id when
-/// the 48 bits match and the rest does not (~1 in 10^13); a repeat with another amount is refused as a reused id
-/// 255 times in 256, and otherwise answered with the first result, so no money moves either way.
-/// </para>
+/// The idempotency window: a ring of the last postings' keys, <see cref="SlotSize"/> bytes each (the low 32 bits of the
+/// transaction id's hash; 0 marks an empty slot). A key found here only makes a posting a candidate repeat: the
+/// posting's first answer, with its whole transaction id to compare, is in the account's history (its pending entries,
+/// then its pages), which always holds at least the postings the window remembers. The window used to hold the answer
+/// itself (24 bytes a record, then 16): it was the largest piece of an account's resident state (768 bytes of 32
+/// records), and every answer is in the history anyway. A false candidate (another id with the same 32 bits, about one
+/// posting in 10^8 with a full window) costs a history lookup and is then posted as new.
 /// </summary>
 public static class PostingWindow
 {
-    public const int RecordSize = 16;
+    public const int SlotSize = 4;
 
     /// <summary>Record size of the window as stored before 2026-11-29 (field <c>RecentPacked</c>), read when such a state loads.</summary>
     public const int LegacyRecordSize = 24;
 
-    /// <summary>The bits of a transaction id hash a record keeps.</summary>
-    public const ulong IdHashMask = 0xFFFF_FFFF_FFFF;
+    public static byte[] Create(int slots) => new byte[slots * SlotSize];
 
-    /// <summary>The bits of an amount check a record keeps.</summary>
-    public const uint AmountCheckMask = 0xFF;
+    public static int Count(byte[] window) => window.Length / SlotSize;
 
-    public static byte[] Create(int records) => new byte[records * RecordSize];
+    /// <summary>The key a transaction id hash is remembered by (never 0, which marks an empty slot).</summary>
+    public static uint KeyOf(ulong idHash) => (uint)idHash is 0 ? 1u : (uint)idHash;
 
-    public static int Count(byte[] packed) => packed.Length / RecordSize;
+    public static uint Read(byte[] window, int index) => BinaryPrimitives.ReadUInt32LittleEndian(window.AsSpan(index * SlotSize, SlotSize));
 
-    public static PostingRecord Read(byte[] packed, int index)
+    public static void Write(byte[] window, int index, uint key) => BinaryPrimitives.WriteUInt32LittleEndian(window.AsSpan(index * SlotSize, SlotSize), key);
+
+    public static bool Contains(byte[] window, uint key)
     {
-        var span = packed.AsSpan(index * RecordSize, RecordSize);
-        var flags = span[7];
-        var kind = (PostingKind)(flags & 0x7);
-        return new PostingRecord
+        for (var i = 0; i < Count(window); i++)
         {
-            IdHash = BinaryPrimitives.ReadUInt64LittleEndian(span) & IdHashMask,
-            AmountCheck = span[6],
-            BalanceAfterMinor = BinaryPrimitives.ReadInt64LittleEndian(span[8..]),
-            Kind = kind,
-            Outcome = kind == 0 ? 0 : (flags & 0x8) != 0 ? PostingOutcome.Declined : PostingOutcome.Applied,
-            Reason = (DeclineReason)((flags >> 4) & 0x7),
-        };
-    }
-
-    /// <summary>The kept id hash bits of record <paramref name="index"/> and whether the slot holds a record (the replay check's fast path).</summary>
-    public static (ulong IdHash, bool Used) Key(byte[] packed, int index)
-    {
-        var offset = index * RecordSize;
-        return (BinaryPrimitives.ReadUInt64LittleEndian(packed.AsSpan(offset, 8)) & IdHashMask, (packed[offset + 7] & 0x7) != 0);
-    }
-
-    public static void Write(byte[] packed, int index, PostingRecord record)
-    {
-        if ((byte)record.Kind > 7 || (byte)record.Reason > 7 || record.Outcome is not (PostingOutcome.Applied or PostingOutcome.Declined) && record.Kind != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(record), record, "A window record holds a kind and reason below 8 and an outcome of Applied or Declined.");
+            if (Read(window, i) == key)
+            {
+                return true;
+            }
         }
 
-        var span = packed.AsSpan(index * RecordSize, RecordSize);
-        BinaryPrimitives.WriteUInt64LittleEndian(span, record.IdHash & IdHashMask); // bytes 6 and 7 follow
-        span[6] = (byte)(record.AmountCheck & AmountCheckMask);
-        span[7] = (byte)((byte)record.Kind | (record.Outcome == PostingOutcome.Declined ? 0x8 : 0) | ((byte)record.Reason << 4));
-        BinaryPrimitives.WriteInt64LittleEndian(span[8..], record.BalanceAfterMinor);
+        return false;
     }
 
-    /// <summary>Every slot, in slot order (empty slots included).</summary>
-    public static PostingRecord[] Records(byte[] packed)
+    /// <summary>Every slot, in slot order (0 for an empty one).</summary>
+    public static uint[] Keys(byte[] window)
     {
-        var records = new PostingRecord[Count(packed)];
-        for (var i = 0; i < records.Length; i++)
+        var keys = new uint[Count(window)];
+        for (var i = 0; i < keys.Length; i++)
         {
-            records[i] = Read(packed, i);
+            keys[i] = Read(window, i);
         }
 
-        return records;
+        return keys;
     }
 
-    /// <summary>Every slot of a window stored in the 24-byte layout (id hash 8, amount check 4, balance after 8, kind, outcome, reason, reserved).</summary>
-    public static PostingRecord[] LegacyRecords(byte[] packed)
+    public static byte[] Pack(IReadOnlyList<uint> keys, int size)
     {
-        var records = new PostingRecord[packed.Length / LegacyRecordSize];
-        for (var i = 0; i < records.Length; i++)
+        var window = Create(size);
+        for (var i = 0; i < Math.Min(keys.Count, size); i++)
+        {
+            Write(window, i, keys[i]);
+        }
+
+        return window;
+    }
+
+    /// <summary>The keys of a window stored by earlier versions as records (slot order kept; an empty record gives 0).</summary>
+    public static uint[] KeysOf(IReadOnlyList<PostingRecord> records) =>
+        records.Select(r => r.Kind == 0 ? 0u : KeyOf(r.IdHash)).ToArray();
+
+    /// <summary>The keys of a window stored in the 24-byte record layout (id hash 8, amount check 4, balance after 8, kind, outcome, reason, reserved).</summary>
+    public static uint[] LegacyKeys(byte[] packed)
+    {
+        var keys = new uint[packed.Length / LegacyRecordSize];
+        for (var i = 0; i < keys.Length; i++)
         {
             var span = packed.AsSpan(i * LegacyRecordSize, LegacyRecordSize);
-            records[i] = new PostingRecord
-            {
-                IdHash = BinaryPrimitives.ReadUInt64LittleEndian(span),
-                AmountCheck = BinaryPrimitives.ReadUInt32LittleEndian(span[8..]),
-                BalanceAfterMinor = BinaryPrimitives.ReadInt64LittleEndian(span[12..]),
-                Kind = (PostingKind)span[20],
-                Outcome = (PostingOutcome)span[21],
-                Reason = (DeclineReason)span[22],
-            };
+            keys[i] = span[20] == 0 ? 0u : KeyOf(BinaryPrimitives.ReadUInt64LittleEndian(span));
         }
 
-        return records;
-    }
-
-    public static byte[] Pack(IReadOnlyList<PostingRecord> records, int size)
-    {
-        var packed = Create(size);
-        for (var i = 0; i < Math.Min(records.Count, size); i++)
-        {
-            Write(packed, i, records[i]);
-        }
-
-        return packed;
+        return keys;
     }
 }

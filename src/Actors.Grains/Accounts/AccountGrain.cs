@@ -87,8 +87,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public async Task<PostingResult> Authorize(CardAuthorization request)
     {
+        var older = await OlderHistoryFor(TransactionIdOf(request)); // a null request is declined as invalid by the ledger
         var now = _time.GetUtcNow();
-        var result = _ledger.Authorize(request, now);
+        var result = _ledger.Authorize(request, now, older);
         if (!result.Replayed && result.Reason != DeclineReason.Invalid)
         {
             var alert = _ledger.LastAlert;
@@ -167,7 +168,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     private async Task<PostingResult> Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty)
     {
-        var result = _ledger.Post(kind, transactionId, amount, counterparty, _time.GetUtcNow());
+        var older = await OlderHistoryFor(transactionId);
+        var result = _ledger.Post(kind, transactionId, amount, counterparty, _time.GetUtcNow(), older);
         if (!result.Replayed)
         {
             await Save();
@@ -273,6 +275,36 @@ public sealed class AccountGrain : Grain, IAccountGrain
     }
 
     private static string PageName(long page) => $"history-{page}";
+
+    private static string? TransactionIdOf(CardAuthorization? request) => request?.TransactionId;
+
+    /// <summary>
+    /// The idempotency window keeps only keys; a posting whose key it holds, and whose first answer is not among the
+    /// pending entries, is looked up in the history pages, newest first, as far back as the window reaches (a retry is
+    /// usually found in the newest page). Null when the ledger needs nothing (almost every posting: no page is read).
+    /// </summary>
+    private async Task<OlderHistory?> OlderHistoryFor(string? transactionId)
+    {
+        if (!_ledger.NeedsOlderHistory(transactionId))
+        {
+            return null;
+        }
+
+        var cursor = _state.State.History;
+        var searched = HistoryBuffer.Count(_state.State.PendingPacked);
+        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && searched < _options.IdempotencyWindow; page--)
+        {
+            var entries = (await ReadPage(page)).State!.Entries;
+            if (entries.FindLast(e => e.TransactionId == transactionId) is { } found)
+            {
+                return new OlderHistory(transactionId!, found);
+            }
+
+            searched += entries.Count;
+        }
+
+        return new OlderHistory(transactionId!, null);
+    }
 
     /// <summary>
     /// Writes a page by overwrite. Normally the page is new; after a crash before a commit it may

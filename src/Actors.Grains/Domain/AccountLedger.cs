@@ -37,9 +37,10 @@ public sealed class AccountLedger
 
         if (state.Recent.Length > 0 || state.RecentPacked.Length > 0)
         {
-            // A state written before the window was packed, or packed in 24-byte records: same records, same order.
-            var records = state.Recent.Length > 0 ? state.Recent : PostingWindow.LegacyRecords(state.RecentPacked);
-            state.RecentCompact = PostingWindow.Pack(records, records.Length);
+            // A state written when the window held whole records (unpacked, then in 24-byte records): their keys, same
+            // order. Their answers are in the history, as for every posting.
+            var keys = state.Recent.Length > 0 ? PostingWindow.KeysOf(state.Recent) : PostingWindow.LegacyKeys(state.RecentPacked);
+            state.RecentKeys = PostingWindow.Pack(keys, keys.Length);
             state.Recent = [];
             state.RecentPacked = [];
         }
@@ -81,7 +82,7 @@ public sealed class AccountLedger
         _state.Currency = currency;
         _state.Status = AccountStatus.Active;
         _state.OpenedAt = now;
-        _state.RecentCompact = PostingWindow.Create(_options.IdempotencyWindow);
+        _state.RecentKeys = PostingWindow.Create(_options.IdempotencyWindow);
         _state.RecentNext = 0;
         return true;
     }
@@ -97,29 +98,68 @@ public sealed class AccountLedger
     /// <summary>
     /// Applies or declines a posting. A transaction id seen inside the idempotency window returns the
     /// first answer (with Replayed set) and changes nothing; the same id with another kind or amount
-    /// is refused as <see cref="DomainError.TransactionIdReused"/>.
+    /// is refused as <see cref="DomainError.TransactionIdReused"/>. When <see cref="NeedsOlderHistory"/> says so, the
+    /// caller must pass what it found in the history's pages (<paramref name="older"/>).
     /// </summary>
-    public PostingResult Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now)
+    public PostingResult Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now,
+        OlderHistory? older = null)
     {
         EnsureOpen();
         Ids.Transaction(transactionId);
         ValidateAmount(amount);
         var hash = TransactionIdHash.Of(transactionId);
-        return TryReplay(kind, transactionId, hash, amount, out var replay)
+        return TryReplay(kind, transactionId, hash, amount, older, out var replay)
             ? replay
             : Apply(kind, transactionId, hash, amount, counterparty, now, DeclineReason.None, null);
     }
 
-    /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
-    private bool TryReplay(PostingKind kind, string transactionId, ulong hash, Money.Money amount, out PostingResult replay)
+    /// <summary>
+    /// Whether a posting of <paramref name="transactionId"/> may repeat one whose answer is no longer among the pending
+    /// history entries this ledger holds: the caller must then look in the history's pages (at least
+    /// <see cref="AccountOptions.IdempotencyWindow"/> postings back) and pass what it found to <see cref="Post"/> or
+    /// <see cref="Authorize"/>. False for a malformed id (the posting itself reports it).
+    /// </summary>
+    public bool NeedsOlderHistory(string? transactionId)
     {
-        if (!TryFindRecent(hash, out var previous))
+        if (!_state.Opened || string.IsNullOrEmpty(transactionId)
+            || !PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(TransactionIdHash.Of(transactionId))))
         {
-            replay = null!;
             return false;
         }
 
-        if (previous.Kind != kind || previous.AmountCheck != (AmountCheckOf(amount.Minor) & PostingWindow.AmountCheckMask))
+        var pending = HistoryBuffer.Read(_state.PendingPacked);
+        return !pending.Exists(e => e.TransactionId == transactionId) && !PendingCoversWindow(pending.Count);
+    }
+
+    // The pending entries are the newest postings: once they are at least as many as the window remembers, every
+    // remembered posting is among them (a ledger without a grain keeps HistoryCapacity of them, never less than the window).
+    private bool PendingCoversWindow(int pending) => pending >= Math.Min(_state.Postings, PostingWindow.Count(_state.RecentKeys));
+
+    /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
+    private bool TryReplay(PostingKind kind, string transactionId, ulong hash, Money.Money amount, OlderHistory? older, out PostingResult replay)
+    {
+        replay = null!;
+        if (!PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(hash)))
+        {
+            return false;
+        }
+
+        var pending = HistoryBuffer.Read(_state.PendingPacked);
+        var previous = pending.FindLast(e => e.TransactionId == transactionId);
+        if (previous is null && !PendingCoversWindow(pending.Count))
+        {
+            previous = older is { } found && found.TransactionId == transactionId
+                ? found.Entry
+                : throw new InvalidOperationException(
+                    $"Transaction id '{transactionId}' may repeat a posting of account '{_accountId}' older than its pending history: look it up in the history pages first (NeedsOlderHistory).");
+        }
+
+        if (previous is null)
+        {
+            return false; // another id with the same key: a new posting
+        }
+
+        if (previous.Kind != kind || previous.AmountMinor != amount.Minor)
         {
             throw new DomainException(DomainError.TransactionIdReused,
                 $"Transaction id '{transactionId}' was already used on account '{_accountId}' for a {previous.Kind} of another amount or kind; a repeat must carry the same kind ({kind} given) and amount ({amount} given).");
@@ -158,15 +198,7 @@ public sealed class AccountLedger
         }
 
         _state.Postings++;
-        Remember(new PostingRecord
-        {
-            IdHash = hash,
-            AmountCheck = AmountCheckOf(amount.Minor),
-            BalanceAfterMinor = newBalance,
-            Kind = kind,
-            Outcome = outcome,
-            Reason = reason,
-        });
+        Remember(PostingWindow.KeyOf(hash));
         AppendHistory(new HistoryEntry(transactionId, kind, outcome, reason, amount.Minor, newBalance, now, counterparty));
 
         return new PostingResult(transactionId, kind, outcome, reason, amount, new Money.Money(newBalance, _state.Currency),
@@ -180,7 +212,7 @@ public sealed class AccountLedger
     /// FraudSuspected, DeclineAndFreeze also freezes the account, and any decision but Approve records
     /// an alert (<see cref="LastAlert"/>). Then it is judged like a withdrawal.
     /// </summary>
-    public PostingResult Authorize(CardAuthorization request, DateTimeOffset now)
+    public PostingResult Authorize(CardAuthorization request, DateTimeOffset now, OlderHistory? older = null)
     {
         EnsureOpen();
         LastAlert = null;
@@ -196,7 +228,7 @@ public sealed class AccountLedger
         }
 
         var hash = TransactionIdHash.Of(request.TransactionId);
-        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, out var replay))
+        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, older, out var replay))
         {
             return replay;
         }
@@ -487,49 +519,30 @@ public sealed class AccountLedger
         return balance + amount;
     }
 
-    private static uint AmountCheckOf(long amountMinor) => unchecked((uint)amountMinor ^ (uint)(amountMinor >> 32));
-
     private static bool IsCredit(PostingKind kind) => kind is PostingKind.Deposit or PostingKind.TransferCredit or PostingKind.Reversal;
 
-    private bool TryFindRecent(ulong hash, out PostingRecord record)
+    private void Remember(uint key)
     {
-        var packed = _state.RecentCompact;
-        for (var i = 0; i < PostingWindow.Count(packed); i++)
-        {
-            var (idHash, used) = PostingWindow.Key(packed, i);
-            if (idHash == (hash & PostingWindow.IdHashMask) && used)
-            {
-                record = PostingWindow.Read(packed, i);
-                return true;
-            }
-        }
-
-        record = default;
-        return false;
-    }
-
-    private void Remember(PostingRecord record)
-    {
-        if (PostingWindow.Count(_state.RecentCompact) != _options.IdempotencyWindow)
+        if (PostingWindow.Count(_state.RecentKeys) != _options.IdempotencyWindow)
         {
             Resize();
         }
 
-        PostingWindow.Write(_state.RecentCompact, _state.RecentNext, record);
+        PostingWindow.Write(_state.RecentKeys, _state.RecentNext, key);
         _state.RecentNext = (_state.RecentNext + 1) % _options.IdempotencyWindow;
     }
 
-    // The window size is configuration: keep the newest records when it changes.
+    // The window size is configuration: keep the newest keys when it changes.
     private void Resize()
     {
-        var old = PostingWindow.Records(_state.RecentCompact);
+        var old = PostingWindow.Keys(_state.RecentKeys);
         var ordered = Enumerable.Range(0, old.Length)
             .Select(i => old[(_state.RecentNext + i) % Math.Max(1, old.Length)])
-            .Where(r => r.Kind != 0)
+            .Where(key => key != 0)
             .ToArray();
         var size = _options.IdempotencyWindow;
         var kept = ordered.Skip(Math.Max(0, ordered.Length - size)).ToArray();
-        _state.RecentCompact = PostingWindow.Pack(kept, size);
+        _state.RecentKeys = PostingWindow.Pack(kept, size);
         _state.RecentNext = kept.Length % size;
     }
 
@@ -551,3 +564,10 @@ public sealed class AccountLedger
         _ => reason.ToString(),
     };
 }
+
+/// <summary>
+/// What a caller found in an account's history pages for a transaction id the ledger asked about
+/// (<see cref="AccountLedger.NeedsOlderHistory"/>): the posting's entry, or null when none of the postings the window
+/// remembers carries that id.
+/// </summary>
+public sealed record OlderHistory(string TransactionId, HistoryEntry? Entry);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Actors.Domain;
 
 /// <summary>Limits of an account's memory (configuration section <c>Actors:Accounts</c>).</summary>
-public sealed class AccountOptions
+public sealed class AccountOptions : IValidatableObject
 {
     public const string SectionName = "Actors:Accounts";
     public const int DefaultIdempotencyWindow = 32;
@@ -11,8 +11,9 @@ public sealed class AccountOptions
     public const int DefaultHistoryFlushInterval = 8;
 
     /// <summary>
-    /// How many of the latest postings' transaction ids an account remembers (default 32, 24 bytes each). A repeated
-    /// id inside the window returns the first answer; an id older than the window is treated as new.
+    /// How many of the latest postings' transaction ids an account remembers (default 32, 4 bytes each; their answers
+    /// are in the history, so <see cref="HistoryCapacity"/> must be at least this). A repeated id inside the window
+    /// returns the first answer; an id older than the window is treated as new.
     /// </summary>
     [Range(1, 4096)]
     public int IdempotencyWindow { get; set; } = DefaultIdempotencyWindow;
@@ -27,6 +28,17 @@ public sealed class AccountOptions
     /// </summary>
     [Range(1, 10_000)]
     public int HistoryFlushInterval { get; set; } = DefaultHistoryFlushInterval;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A repeat is answered from the history: a window reaching past it would take a remembered repeat for a new posting.
+        if (HistoryCapacity < IdempotencyWindow)
+        {
+            yield return new ValidationResult(
+                $"must be at least IdempotencyWindow ({IdempotencyWindow}): repeats inside the window are answered from the history",
+                [nameof(HistoryCapacity)]);
+        }
+    }
 }
 
 /// <summary>Limits of a user's Messenger-side data (configuration section <c>Actors:Users</c>).</summary>

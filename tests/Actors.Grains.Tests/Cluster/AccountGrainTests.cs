@@ -24,6 +24,35 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
     private bool IsActive(IAccountGrain account) => fixture.Cluster.TryGetGrainContext(account.GetGrainId(), out _);
 
     [Fact]
+    public async Task Repeats_whose_answers_moved_to_history_pages_are_answered_from_the_pages_after_deactivation()
+    {
+        // 20 postings: two pages of 8 written, 4 pending; the window (32) still remembers every one of them.
+        var account = await OpenAccount();
+        var first = new List<PostingResult>();
+        for (var i = 0; i < 10; i++)
+        {
+            first.Add(await account.Authorize(new CardAuthorization($"pay-{i}", Amounts.Usd(1), "M-1", 5411, "US")));
+            await account.Deposit($"dep-{i}", Amounts.Usd(100 + i));
+        }
+
+        await fixture.Cluster.DeactivateAsync(account);
+        var balance = (await account.GetSnapshot()).Balance;
+
+        // A replay answers as the first time did (outcome, reason, balance after; the rules do not run again).
+        foreach (var i in new[] { 0, 4 })
+        {
+            var replay = await account.Authorize(new CardAuthorization($"pay-{i}", Amounts.Usd(1), "M-1", 5411, "US"));
+            Assert.Equal((first[i].Outcome, first[i].Reason, first[i].Balance, true), (replay.Outcome, replay.Reason, replay.Balance, replay.Replayed));
+        }
+
+        var again = await account.Deposit("dep-3", Amounts.Usd(103));
+        Assert.True(again.Replayed);
+        Assert.Equal(first[3].Balance + Amounts.Usd(103), again.Balance); // the balance right after dep-3 first posted
+        await DomainAssert.ThrowsAsync(DomainError.TransactionIdReused, () => account.Deposit("dep-5", Amounts.Usd(999)), "'dep-5'");
+        Assert.Equal((balance, 20L), ((await account.GetSnapshot()).Balance, (await account.GetSnapshot()).Postings));
+    }
+
+    [Fact]
     public async Task Repeated_deposit_after_deactivation_is_replayed_and_history_survives()
     {
         var account = await OpenAccount();

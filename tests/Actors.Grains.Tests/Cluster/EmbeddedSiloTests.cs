@@ -60,4 +60,17 @@ public sealed class EmbeddedSiloTests
 
         Assert.Contains("DirectoryCacheSize", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_history_shorter_than_the_idempotency_window_is_refused_naming_both()
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => ActorsCluster.StartEmbeddedAsync(new Dictionary<string, string?>
+        {
+            ["Actors:Accounts:IdempotencyWindow"] = "64",
+            ["Actors:Accounts:HistoryCapacity"] = "50",
+        }));
+
+        Assert.Contains("Actors:Accounts:HistoryCapacity = '50'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("IdempotencyWindow (64)", e.Message, StringComparison.Ordinal);
+    }
 }

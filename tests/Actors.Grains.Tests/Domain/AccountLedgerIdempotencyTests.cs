@@ -156,9 +156,8 @@ public sealed class AccountLedgerIdempotencyTests
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        var window = PostingWindow.Records(ledger.State.RecentCompact);
-        Assert.Equal(8 * PostingWindow.RecordSize, ledger.State.RecentCompact.Length);
-        Assert.All(window, r => Assert.Equal(PostingKind.Deposit, r.Kind));
-        Assert.Equal(Enumerable.Range(12, 8).Select(i => TransactionIdHash.Of($"dep-{i}") & PostingWindow.IdHashMask).Order(), window.Select(r => r.IdHash).Order());
+        var window = PostingWindow.Keys(ledger.State.RecentKeys);
+        Assert.Equal(8 * PostingWindow.SlotSize, ledger.State.RecentKeys.Length);
+        Assert.Equal(Enumerable.Range(12, 8).Select(i => PostingWindow.KeyOf(TransactionIdHash.Of($"dep-{i}"))).Order(), window.Order());
     }
 }

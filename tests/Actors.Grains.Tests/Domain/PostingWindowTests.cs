@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Actors.Accounts;
 using Actors.Domain;
 using Actors.Errors;
@@ -5,48 +6,44 @@ using Actors.Tests.Support;
 
 namespace Actors.Tests.Domain;
 
-/// <summary>The packed idempotency window: exact round trips, and states written before packing still replay.</summary>
+/// <summary>
+/// The idempotency window keeps keys only; answers come from the history. Covers the ring itself, states written when
+/// the window held whole records, key collisions, and repeats whose answer has left the pending entries for a page.
+/// </summary>
 public sealed class PostingWindowTests
 {
-    private static readonly PostingRecord Sample = new()
-    {
-        IdHash = ulong.MaxValue - 7,
-        AmountCheck = 0xDEADBEEF,
-        BalanceAfterMinor = long.MinValue + 3,
-        Kind = PostingKind.CardAuthorization,
-        Outcome = PostingOutcome.Declined,
-        Reason = DeclineReason.FraudSuspected,
-    };
-
-    // What a record keeps of Sample: the low 48 bits of the id hash and the low 8 of the amount check, the rest whole.
-    private static readonly PostingRecord Kept = Sample with { IdHash = Sample.IdHash & 0xFFFF_FFFF_FFFF, AmountCheck = 0xEF };
-
     [Fact]
-    public void A_record_reads_back_as_written_with_its_shortened_checks_and_leaves_its_neighbours_alone()
+    public void Keys_read_back_as_written_and_a_key_is_never_the_empty_mark()
     {
-        var packed = PostingWindow.Create(3);
+        var window = PostingWindow.Create(3);
 
-        PostingWindow.Write(packed, 1, Sample);
+        PostingWindow.Write(window, 1, 0xDEADBEEF);
 
-        Assert.Equal(3 * 16, packed.Length);
-        Assert.Equal(Kept, PostingWindow.Read(packed, 1));
-        Assert.Equal((Kept.IdHash, true), PostingWindow.Key(packed, 1));
-        Assert.Equal([default, Kept, default], PostingWindow.Records(packed));
-        Assert.False(PostingWindow.Key(packed, 0).Used);
+        Assert.Equal(3 * PostingWindow.SlotSize, window.Length);
+        Assert.Equal([0u, 0xDEADBEEF, 0u], PostingWindow.Keys(window));
+        Assert.True(PostingWindow.Contains(window, 0xDEADBEEF));
+        Assert.False(PostingWindow.Contains(window, 0xDEADBEEE));
+        Assert.Equal(1u, PostingWindow.KeyOf(0xFFFF_FFFF_0000_0000));
+        Assert.Equal(7u, PostingWindow.KeyOf(0x1234_0000_0000_0007));
     }
 
-    [Theory]
-    [InlineData(PostingKind.Deposit, PostingOutcome.Applied, DeclineReason.None, long.MaxValue)]
-    [InlineData(PostingKind.Reversal, PostingOutcome.Declined, DeclineReason.FraudSuspected, 0)]
-    [InlineData(PostingKind.TransferCredit, PostingOutcome.Declined, DeclineReason.AccountClosed, -1)]
-    public void Every_kind_outcome_reason_and_balance_survives_the_packed_byte(PostingKind kind, PostingOutcome outcome, DeclineReason reason, long balance)
+    [Fact]
+    public void A_state_with_the_unpacked_window_of_earlier_versions_still_replays_its_postings()
     {
-        var record = new PostingRecord { IdHash = 42, AmountCheck = 7, BalanceAfterMinor = balance, Kind = kind, Outcome = outcome, Reason = reason };
-        var packed = PostingWindow.Create(1);
+        var original = TestAccounts.Open();
+        var first = original.Deposit("dep-1", 500);
+        original.Deposit("dep-2", 300);
+        var legacy = original.State;
+        legacy.Recent = [Record("dep-1"), Record("dep-2"), default];
+        legacy.RecentKeys = [];
 
-        PostingWindow.Write(packed, 0, record);
+        var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
 
-        Assert.Equal(record, PostingWindow.Read(packed, 0));
+        Assert.Empty(legacy.Recent);
+        Assert.Equal(first with { Replayed = true }, reloaded.Deposit("dep-1", 500));
+        Assert.Equal(800, legacy.BalanceMinor);
+        Assert.False(reloaded.Deposit("dep-3", 100).Replayed);
+        Assert.Equal(900, legacy.BalanceMinor);
     }
 
     [Fact]
@@ -56,8 +53,8 @@ public sealed class PostingWindowTests
         var first = original.Deposit("dep-1", 500);
         original.Deposit("dep-2", 300);
         var legacy = original.State;
-        legacy.RecentPacked = LegacyPack(PostingWindow.Records(legacy.RecentCompact));
-        legacy.RecentCompact = [];
+        legacy.RecentPacked = LegacyPack([Record("dep-1"), Record("dep-2")]);
+        legacy.RecentKeys = [];
 
         var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
 
@@ -67,42 +64,69 @@ public sealed class PostingWindowTests
         Assert.Equal(800, legacy.BalanceMinor);
     }
 
-    // The 24-byte layout as an earlier version wrote it (full 64-bit hash, 32-bit amount check).
+    [Fact]
+    public void A_new_id_whose_key_the_window_holds_is_posted_as_new()
+    {
+        var ledger = TestAccounts.Open();
+        ledger.Deposit("dep-1", 500);
+        // Pretend another id had the same key as "dep-2": the key is remembered, no history entry carries "dep-2".
+        PostingWindow.Write(ledger.State.RecentKeys, 5, PostingWindow.KeyOf(TransactionIdHash.Of("dep-2")));
+
+        Assert.False(ledger.NeedsOlderHistory("dep-2")); // the pending entries cover every posting the window remembers
+        var result = ledger.Deposit("dep-2", 300);
+
+        Assert.False(result.Replayed);
+        Assert.Equal(800, ledger.State.BalanceMinor);
+    }
+
+    [Fact]
+    public void A_repeat_whose_answer_left_for_a_page_needs_the_page_and_is_answered_from_it()
+    {
+        var ledger = TestAccounts.Open();
+        var first = ledger.Deposit("dep-1", 500);
+        ledger.Deposit("dep-2", 300);
+        ledger.Deposit("dep-3", 100);
+        // As the grain does when a page's worth has gathered: the oldest pending entries move to a page.
+        var (moved, remaining) = HistoryBuffer.Split(ledger.State.PendingPacked, 2);
+        ledger.State.PendingPacked = remaining;
+
+        Assert.True(ledger.NeedsOlderHistory("dep-1"));
+        Assert.False(ledger.NeedsOlderHistory("dep-3")); // still pending
+        Assert.False(ledger.NeedsOlderHistory("dep-9")); // not remembered at all
+        Assert.Throws<InvalidOperationException>(() => ledger.Deposit("dep-1", 500));
+        Assert.Equal(900, ledger.State.BalanceMinor);
+
+        var replay = ledger.Post(PostingKind.Deposit, "dep-1", Amounts.Usd(500), null, TestAccounts.Now, new OlderHistory("dep-1", moved[0]));
+        Assert.Equal(first with { Replayed = true }, replay);
+        DomainAssert.Throws(DomainError.TransactionIdReused,
+            () => ledger.Post(PostingKind.Deposit, "dep-2", Amounts.Usd(301), null, TestAccounts.Now, new OlderHistory("dep-2", moved[1])), "'dep-2'");
+        Assert.Equal(900, ledger.State.BalanceMinor);
+
+        // Looked up and not found: the key belonged to another id, so this is a new posting.
+        PostingWindow.Write(ledger.State.RecentKeys, 20, PostingWindow.KeyOf(TransactionIdHash.Of("dep-7")));
+        Assert.True(ledger.NeedsOlderHistory("dep-7"));
+        Assert.False(ledger.Post(PostingKind.Deposit, "dep-7", Amounts.Usd(7), null, TestAccounts.Now, new OlderHistory("dep-7", null)).Replayed);
+        Assert.Equal(907, ledger.State.BalanceMinor);
+    }
+
+    private static PostingRecord Record(string transactionId) =>
+        new() { IdHash = TransactionIdHash.Of(transactionId), AmountCheck = 1, BalanceAfterMinor = 1, Kind = PostingKind.Deposit, Outcome = PostingOutcome.Applied };
+
+    // The 24-byte layout as an earlier version wrote it (id hash 8, amount check 4, balance after 8, kind, outcome, reason, reserved).
     private static byte[] LegacyPack(PostingRecord[] records)
     {
         var packed = new byte[records.Length * PostingWindow.LegacyRecordSize];
         for (var i = 0; i < records.Length; i++)
         {
             var span = packed.AsSpan(i * PostingWindow.LegacyRecordSize);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(span, records[i].IdHash);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(span[8..], records[i].AmountCheck);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(span[12..], records[i].BalanceAfterMinor);
+            BinaryPrimitives.WriteUInt64LittleEndian(span, records[i].IdHash);
+            BinaryPrimitives.WriteUInt32LittleEndian(span[8..], records[i].AmountCheck);
+            BinaryPrimitives.WriteInt64LittleEndian(span[12..], records[i].BalanceAfterMinor);
             span[20] = (byte)records[i].Kind;
             span[21] = (byte)records[i].Outcome;
             span[22] = (byte)records[i].Reason;
         }
 
         return packed;
-    }
-
-    [Fact]
-    public void A_state_with_the_unpacked_window_of_earlier_versions_still_replays_its_postings()
-    {
-        // Build a window the new way, then present it as an earlier version stored it: records in Recent, nothing packed.
-        var original = TestAccounts.Open();
-        var first = original.Deposit("dep-1", 500);
-        original.Deposit("dep-2", 300);
-        var legacy = original.State;
-        legacy.Recent = PostingWindow.Records(legacy.RecentCompact);
-        legacy.RecentCompact = [];
-
-        var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
-        var replay = reloaded.Deposit("dep-1", 500);
-
-        Assert.Empty(legacy.Recent);
-        Assert.Equal(first with { Replayed = true }, replay);
-        Assert.Equal(800, legacy.BalanceMinor);
-        Assert.False(reloaded.Deposit("dep-3", 100).Replayed);
-        Assert.Equal(900, legacy.BalanceMinor);
     }
 }

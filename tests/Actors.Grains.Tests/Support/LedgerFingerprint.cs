@@ -32,7 +32,7 @@ internal sealed record LedgerFingerprint(
             state.CreditedMinor,
             state.DebitedMinor,
             state.RecentNext,
-            string.Join('|', PostingWindow.Records(state.RecentCompact)),
+            string.Join('|', PostingWindow.Keys(state.RecentKeys)),
             ledger.IsOpen ? ledger.History(int.MaxValue).Count : 0,
             state.Fraud);
     }
