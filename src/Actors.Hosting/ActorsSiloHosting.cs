@@ -1,3 +1,4 @@
+using Actors.Accounts;
 using System.Net;
 using Actors.Domain;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class ActorsSiloHosting
         builder.Services.AddSingleton(Options.Create(users));
         builder.Services.AddSingleton(Options.Create(notifications));
         builder.Services.AddActorsFraudDetection(builder.Configuration);
+        builder.Services.AddActorsAccountGrains();
         builder.AddActorsInsights();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -42,5 +42,5 @@ public sealed class UserState
     [Id(6)] public Storage.JournalCursor Inbox { get; set; }
 
     /// <summary>Messenger partners the user has linked (who may read, each read still consent-checked).</summary>
-    [Id(7)] public List<string> Partners { get; set; } = [];
+    [Id(7)] public List<string>? Partners { get; set; } // null until the first partner: most users have none (32 bytes each)
 }

@@ -22,30 +22,13 @@ namespace Actors.Accounts;
 public sealed class AccountGrain : Grain, IAccountGrain
 {
     private readonly PersistedState<AccountState> _state;
-    private readonly IGrainStorage _storage;
-    private readonly AccountOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AccountGrain> _logger;
-    private readonly IFraudDetector _detector;
-    private readonly NotificationOptions _notifications;
-    private PseudonymousUserKey? _pseudonyms;
+    private readonly AccountGrainServices _services;
     private AccountLedger _ledger = null!;
 
-    public AccountGrain(
-        [FromKeyedServices(ActorsConstants.StorageName)] IGrainStorage storage,
-        IOptions<AccountOptions> options,
-        TimeProvider time,
-        ILogger<AccountGrain> logger,
-        IFraudDetector detector,
-        IOptions<NotificationOptions> notifications)
+    public AccountGrain(AccountGrainServices services)
     {
-        _notifications = notifications.Value;
-        _storage = storage;
-        _state = new PersistedState<AccountState>("account", storage);
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-        _detector = detector;
+        _services = services;
+        _state = new PersistedState<AccountState>("account", services.Storage);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -54,15 +37,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         // The ledger appends its history entries straight to the hot state's pending buffer: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
-        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _options, _detector);
-
-        // Merchant insights are optional: a host without them registers no key.
-        _pseudonyms = ServiceProvider.GetService<PseudonymousUserKey>();
+        _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _services.Options, _services.Detector);
     }
 
     public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
     {
-        if (_ledger.Open(ownerUserId, currency, _time.GetUtcNow()))
+        if (_ledger.Open(ownerUserId, currency, _services.Time.GetUtcNow()))
         {
             await Save();
         }
@@ -88,7 +68,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public async Task<PostingResult> Authorize(CardAuthorization request)
     {
         var older = await OlderHistoryFor(TransactionIdOf(request)); // a null request is declined as invalid by the ledger
-        var now = _time.GetUtcNow();
+        var now = _services.Time.GetUtcNow();
         var result = _ledger.Authorize(request, now, older);
         if (!result.Replayed && result.Reason != DeclineReason.Invalid)
         {
@@ -148,7 +128,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         // Newest first: pending entries, then pages from the newest back, only as many as the answer needs.
         // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
-        var count = Math.Min(max, _options.HistoryCapacity);
+        var count = Math.Min(max, _services.Options.HistoryCapacity);
         var newestFirst = new List<HistoryEntry>(count);
         newestFirst.AddRange(Enumerable.Reverse(pending).Take(count));
         for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && newestFirst.Count < count; page--)
@@ -169,7 +149,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private async Task<PostingResult> Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty)
     {
         var older = await OlderHistoryFor(transactionId);
-        var result = _ledger.Post(kind, transactionId, amount, counterparty, _time.GetUtcNow(), older);
+        var result = _ledger.Post(kind, transactionId, amount, counterparty, _services.Time.GetUtcNow(), older);
         if (!result.Replayed)
         {
             await Save();
@@ -226,8 +206,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
         try
         {
             var state = _state.State;
-            var pageSize = Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity);
-            var maxPages = (_options.HistoryCapacity + pageSize - 1) / pageSize;
+            var pageSize = Math.Min(_services.Options.HistoryFlushInterval, _services.Options.HistoryCapacity);
+            var maxPages = (_services.Options.HistoryCapacity + pageSize - 1) / pageSize;
             List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
             while (HistoryBuffer.Count(state.PendingPacked) >= pageSize)
             {
@@ -255,7 +235,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
             // an unreadable page below the cursor, which costs storage and nothing else.
             foreach (var (page, oldest) in retired ?? [])
             {
-                await _storage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
+                await _services.Storage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
             }
         }
         catch
@@ -292,7 +272,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         var cursor = _state.State.History;
         var searched = HistoryBuffer.Count(_state.State.PendingPacked);
-        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && searched < _options.IdempotencyWindow; page--)
+        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && searched < _services.Options.IdempotencyWindow; page--)
         {
             var entries = (await ReadPage(page)).State!.Entries;
             if (entries.FindLast(e => e.TransactionId == transactionId) is { } found)
@@ -315,20 +295,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
         var page = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = entries });
         try
         {
-            await _storage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
+            await _services.Storage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
         }
         catch (InconsistentStateException)
         {
             var leftover = await ReadPage(index);
             leftover.State = page.State;
-            await _storage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
+            await _services.Storage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
         }
     }
 
     private async Task<GrainState<JournalPage<HistoryEntry>>> ReadPage(long page)
     {
         var state = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry>());
-        await _storage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
+        await _services.Storage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
         state.State ??= new JournalPage<HistoryEntry>();
         return state;
     }
@@ -336,7 +316,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private Task NotifyOwner(PostingResult result)
     {
         var consent = _state.State.Messenger;
-        var now = _time.GetUtcNow();
+        var now = _services.Time.GetUtcNow();
         return !result.Approved || !consent.AllowsTransactionNotifications(now)
             ? Task.CompletedTask
             : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, result.Kind, result.Amount, result.Balance, now));
@@ -349,12 +329,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private void ShareWithInsights(CardAuthorization request, PostingResult result, DateTimeOffset now)
     {
         var consent = _state.State.Messenger;
-        if (!result.Approved || _pseudonyms is null || !consent.AllowsMerchantInsights(now))
+        if (!result.Approved || _services.Pseudonyms is null || !consent.AllowsMerchantInsights(now))
         {
             return;
         }
 
-        _userKey ??= _pseudonyms.Of(consent.UserId!);
+        _userKey ??= _services.Pseudonyms.Of(consent.UserId!);
         _insights ??= GrainFactory.GetGrain<IMerchantInsightsCollector>(0);
         _insights.Record(InsightEvent.Of(request, request.At ?? now, _userKey.Value)).Ignore();
     }
@@ -373,7 +353,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private Task AlertOwner(PostingResult result, FraudAlertRecord alert)
     {
         var consent = _state.State.Messenger;
-        var now = _time.GetUtcNow();
+        var now = _services.Time.GetUtcNow();
         return !consent.AllowsFraudAlerts(now)
             ? Task.CompletedTask
             : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.FraudAlert, result.Kind, result.Amount, result.Balance, now,
@@ -389,14 +369,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
     /// </summary>
     private async Task Send(string userId, TransactionNotification notification)
     {
-        var error = await DeliveryRetry.RunAsync(() => SendOnce(userId, notification), _notifications.DeliveryRetryTimeout, _time,
+        var error = await DeliveryRetry.RunAsync(() => SendOnce(userId, notification), _services.Notifications.DeliveryRetryTimeout, _services.Time,
             _ => ActorsMetrics.RecordNotificationRetry());
         if (error is not null)
         {
             // A lost notification must never undo or fail a posting that is already stored.
             ActorsMetrics.RecordNotificationDropped();
-            _logger.LogWarning(error, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
-                notification.TransactionId, _ledger.AccountId, userId, _notifications.DeliveryRetryTimeout);
+            _services.Logger.LogWarning(error, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
+                notification.TransactionId, _ledger.AccountId, userId, _services.Notifications.DeliveryRetryTimeout);
         }
     }
 
@@ -404,8 +384,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         if (_owner is not { } owner || owner.UserId != userId)
         {
-            var stream = _notifications.UsesStreams
-                ? this.GetStreamProvider(_notifications.StreamProvider).GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId))
+            var stream = _services.Notifications.UsesStreams
+                ? this.GetStreamProvider(_services.Notifications.StreamProvider).GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId))
                 : null;
             _owner = owner = new OwnerLink(userId, GrainFactory.GetGrain<IUserGrain>(userId), stream);
         }

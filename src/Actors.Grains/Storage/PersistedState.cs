@@ -30,6 +30,9 @@ public sealed class PersistedState<TState> : IGrainState<TState>
 
     private TState _state;
 
+    /// <summary>The store this state lives in (its grain keeps its other states, e.g. journal pages, there too).</summary>
+    public IGrainStorage Storage => _storage;
+
     /// <summary>The state; a store that answers "no record" with null gets a new, empty one.</summary>
     public TState State
     {

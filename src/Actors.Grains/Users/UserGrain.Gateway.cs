@@ -14,28 +14,28 @@ public sealed partial class UserGrain : IUserGatewayGrain
     {
         PartnerRules.PartnerId(partnerId);
         EnsureRegistered();
-        if (!_user.State.Partners.Contains(partnerId))
+        if (!(_user.State.Partners ??= []).Contains(partnerId))
         {
             _user.State.Partners.Add(partnerId);
             await _user.WriteAsync(GrainContext.GrainId);
             await Audit("user", AuditAction.PartnerLinked, null, null, AuditOutcome.Recorded, partnerId);
         }
 
-        return _user.State.Partners.ToArray();
+        return _user.State.Partners?.ToArray() ?? [];
     }
 
     public async Task<IReadOnlyList<string>> UnlinkPartner(string partnerId)
     {
         PartnerRules.PartnerId(partnerId);
         EnsureRegistered();
-        if (!_user.State.Partners.Remove(partnerId))
+        if (_user.State.Partners?.Remove(partnerId) != true)
         {
             throw new DomainException(DomainError.PartnerNotLinked, $"Partner '{partnerId}' is not linked to user '{UserId}'.");
         }
 
         await _user.WriteAsync(GrainContext.GrainId);
         await Audit("user", AuditAction.PartnerUnlinked, null, null, AuditOutcome.Recorded, partnerId);
-        return _user.State.Partners.ToArray();
+        return _user.State.Partners?.ToArray() ?? [];
     }
 
     public async Task<PartnerLinkStatus> GetPartnerLink(string partnerId)
@@ -184,7 +184,7 @@ public sealed partial class UserGrain : IUserGatewayGrain
             return false;
         }
 
-        if (_user.State.Partners.Contains(partnerId))
+        if (_user.State.Partners?.Contains(partnerId) == true)
         {
             return true;
         }

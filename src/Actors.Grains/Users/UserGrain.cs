@@ -33,7 +33,6 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
     private const int JournalPageSize = 16;
     private readonly PersistedState<UserState> _user;
-    private readonly IGrainStorage _storage;
     private readonly UserOptions _options;
     private readonly NotificationOptions _notifications;
     private readonly TimeProvider _time;
@@ -44,7 +43,6 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         IOptions<NotificationOptions> notifications,
         TimeProvider time)
     {
-        _storage = storage;
         _user = new PersistedState<UserState>("user", storage);
         _options = options.Value;
         _notifications = notifications.Value;
@@ -74,14 +72,14 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     // A journal is made for each use and not kept: it is two small objects, and a resident user holding them would pay
     // ~160 bytes for nothing between uses (memory budget: DESIGN.md).
     private PagedJournal<AuditEntry> AuditJournal =>
-        new(_storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
+        new(_user.Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
 
     // Neither journal keeps its open page between appends. For the inbox that costs a page read per notification, and
     // saves what decides how many silos Messenger scale needs: memory (measured 2026-11-29, steady-state probe user
     // with notifications on: 13,759 B resident with the open page kept, 11,436 B without; card_authorization with
     // 90 % notified, one closed-loop run each: 20,682/s kept, 19,407/s not).
     private PagedJournal<InboxMessage> InboxJournal =>
-        new(_storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity);
+        new(_user.Storage, GrainContext.GrainId, "inbox", Math.Min(JournalPageSize, _options.InboxCapacity), _options.InboxCapacity);
 
     /// <summary>
     /// Attaches to the implicit subscription of this user's inbox stream when its first notification arrives, not at
@@ -277,7 +275,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
             audit,
             state.Audit.Dropped,
             inbox,
-            state.Partners);
+            state.Partners ?? []);
         return JsonSerializer.Serialize(export, ExportJson);
     }
 
@@ -294,7 +292,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         _user.State.Audit = await AuditJournal.Clear(_user.State.Audit);
         _user.State.Profile = null;
         _user.State.LinkedAccounts.Clear();
-        _user.State.Partners.Clear();
+        _user.State.Partners = null;
         _user.State.Consents.Clear();
         _user.State.RegisteredAt = default;
         _user.State.ErasedAt = _time.GetUtcNow();

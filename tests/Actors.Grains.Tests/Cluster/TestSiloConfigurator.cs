@@ -1,3 +1,5 @@
+using Orleans.Configuration;
+using Actors.Accounts;
 using Actors.Domain;
 using Actors.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +40,18 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 
         // The built-in fraud rules, as the host registers them by default.
         services.AddActorsFraudDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddActorsAccountGrains();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
         services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
 
         // Grain-facing runtime time (activation keep-alive, deactivation timeouts) stays real too:
         // our grains take the unkeyed TimeProvider, so only they see the fake clock.
         services.AddKeyedSingleton(TimeProviderNames.Grains, TimeProvider.System);
+
+        // Orleans' reminder service loads its table after start-up; when that load fails twice (a busy machine: it has
+        // timed out in CI), the next try waits for the list refresh, 5 minutes by default, and every transfer waits with
+        // it (ClusterFixture waits 2 minutes for the service). Refresh often, so a failed load is soon tried again.
+        services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(5));
 
         var notifications = new NotificationRecorder();
         services.AddSingleton(notifications);
