@@ -125,5 +125,28 @@ public sealed class RunnerTests
         Assert.True(overhead.BareOpsPerSecond > 0);
         Assert.True(overhead.EngineOpsPerSecond > 0);
         Assert.Contains("engine keeps", overhead.ToString(), StringComparison.Ordinal);
+        Assert.Single(overhead.RoundRatios);
+    }
+
+    [Fact]
+    public async Task Overhead_benchmark_rounds_report_each_share_and_the_totals()
+    {
+        var calls = 0L;
+        var overhead = await EngineOverheadBenchmark.MeasureAsync(() => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, copies: 2,
+            TimeSpan.FromMilliseconds(500), rounds: 3);
+
+        Assert.Equal(3, overhead.RoundRatios.Count);
+        Assert.All(overhead.RoundRatios, r => Assert.True(r > 0, $"a round's share was {r}"));
+        Assert.True(overhead.BareOpsPerSecond > 0 && overhead.EngineOpsPerSecond > 0);
+        Assert.True(calls > 6, $"expected calls in every one of the 6 runs, saw {calls}");
+        Assert.Contains("rounds: ", overhead.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overhead_benchmark_refuses_zero_rounds_naming_them()
+    {
+        var e = await Assert.ThrowsAsync<LoadConfigurationException>(() => EngineOverheadBenchmark.MeasureAsync(() => Task.CompletedTask, 1, TimeSpan.FromSeconds(1), rounds: 0));
+
+        Assert.Contains("rounds", e.Message, StringComparison.Ordinal);
     }
 }

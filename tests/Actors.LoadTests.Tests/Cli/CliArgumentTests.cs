@@ -63,6 +63,10 @@ public sealed class CliArgumentTests
         CliRun.AssertBadArgumentAsync("Actors:Notifications:Transport", "run", "--scenario", "ping", "--rate", "10", "--duration", "1s", "--silo-setting", "Actors:Notifications:Transport=Carrier");
 
     [Fact]
+    public Task Bench_with_zero_ping_rounds_exits_2_naming_the_flag() =>
+        CliRun.AssertBadArgumentAsync("--ping-rounds", "bench", "--ping-rounds", "0", "--memory-users", "0");
+
+    [Fact]
     public Task Missing_load_shape_exits_2_naming_rate_and_copies() =>
         CliRun.AssertBadArgumentAsync("--rate", "run", "--scenario", "ping");
 
