@@ -131,9 +131,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
         var count = Math.Min(max, _services.Options.HistoryCapacity);
         var newestFirst = new List<HistoryEntry>(count);
         newestFirst.AddRange(Enumerable.Reverse(pending).Take(count));
-        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && newestFirst.Count < count; page--)
+        // The iterator reads a page when asked for it: stop asking once the answer is complete.
+        await foreach (var entries in PagesNewestFirst(cursor, stopBefore: () => newestFirst.Count >= count))
         {
-            var entries = (await ReadPage(page)).State!.Entries;
             newestFirst.AddRange(Enumerable.Reverse(entries).Take(count - newestFirst.Count));
         }
 
@@ -272,9 +272,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         var cursor = _state.State.History;
         var searched = HistoryBuffer.Count(_state.State.PendingPacked);
-        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && searched < _services.Options.IdempotencyWindow; page--)
+        await foreach (var entries in PagesNewestFirst(cursor, stopBefore: () => searched >= _services.Options.IdempotencyWindow))
         {
-            var entries = (await ReadPage(page)).State!.Entries;
             if (entries.FindLast(e => e.TransactionId == transactionId) is { } found)
             {
                 return new OlderHistory(transactionId!, found);
@@ -302,6 +301,18 @@ public sealed class AccountGrain : Grain, IAccountGrain
             var leftover = await ReadPage(index);
             leftover.State = page.State;
             await _services.Storage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
+        }
+    }
+
+    /// <summary>
+    /// The entries of each committed history page, from the newest page back, one page read at a time; no further page
+    /// is read once <paramref name="stopBefore"/> says the caller has enough.
+    /// </summary>
+    private async IAsyncEnumerable<List<HistoryEntry>> PagesNewestFirst(JournalCursor cursor, Func<bool> stopBefore)
+    {
+        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && !stopBefore(); page--)
+        {
+            yield return (await ReadPage(page)).State!.Entries;
         }
     }
 

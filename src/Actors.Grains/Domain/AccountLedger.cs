@@ -119,34 +119,40 @@ public sealed class AccountLedger
     /// <see cref="AccountOptions.IdempotencyWindow"/> postings back) and pass what it found to <see cref="Post"/> or
     /// <see cref="Authorize"/>. False for a malformed id (the posting itself reports it).
     /// </summary>
-    public bool NeedsOlderHistory(string? transactionId)
+    public bool NeedsOlderHistory(string? transactionId) =>
+        _state.Opened && !string.IsNullOrEmpty(transactionId)
+        && FindRemembered(transactionId, TransactionIdHash.Of(transactionId)) is { Remembered: true, Pending: null, PendingCoversWindow: false };
+
+    /// <summary>
+    /// Whether the window remembers the id's key; if so, the id's entry among the pending history (null when not
+    /// there), and whether the pending entries reach back as far as the window, so that an id not among them was
+    /// never posted (another id has its key). The pending entries are the newest postings: once they are at least as
+    /// many as the window remembers, every remembered posting is among them (a ledger without a grain keeps
+    /// HistoryCapacity of them, never less than the window).
+    /// </summary>
+    private (bool Remembered, HistoryEntry? Pending, bool PendingCoversWindow) FindRemembered(string transactionId, ulong hash)
     {
-        if (!_state.Opened || string.IsNullOrEmpty(transactionId)
-            || !PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(TransactionIdHash.Of(transactionId))))
+        if (!PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(hash)))
         {
-            return false;
+            return (false, null, false);
         }
 
         var pending = HistoryBuffer.Read(_state.PendingPacked);
-        return !pending.Exists(e => e.TransactionId == transactionId) && !PendingCoversWindow(pending.Count);
+        return (true, pending.FindLast(e => e.TransactionId == transactionId),
+            pending.Count >= Math.Min(_state.Postings, PostingWindow.Count(_state.RecentKeys)));
     }
-
-    // The pending entries are the newest postings: once they are at least as many as the window remembers, every
-    // remembered posting is among them (a ledger without a grain keeps HistoryCapacity of them, never less than the window).
-    private bool PendingCoversWindow(int pending) => pending >= Math.Min(_state.Postings, PostingWindow.Count(_state.RecentKeys));
 
     /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
     private bool TryReplay(PostingKind kind, string transactionId, ulong hash, Money.Money amount, OlderHistory? older, out PostingResult replay)
     {
         replay = null!;
-        if (!PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(hash)))
+        var (remembered, previous, pendingCoversWindow) = FindRemembered(transactionId, hash);
+        if (!remembered)
         {
             return false;
         }
 
-        var pending = HistoryBuffer.Read(_state.PendingPacked);
-        var previous = pending.FindLast(e => e.TransactionId == transactionId);
-        if (previous is null && !PendingCoversWindow(pending.Count))
+        if (previous is null && !pendingCoversWindow)
         {
             previous = older is { } found && found.TransactionId == transactionId
                 ? found.Entry

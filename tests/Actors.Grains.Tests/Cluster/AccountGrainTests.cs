@@ -49,7 +49,8 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
         Assert.True(again.Replayed);
         Assert.Equal(first[3].Balance + Amounts.Usd(103), again.Balance); // the balance right after dep-3 first posted
         await DomainAssert.ThrowsAsync(DomainError.TransactionIdReused, () => account.Deposit("dep-5", Amounts.Usd(999)), "'dep-5'");
-        Assert.Equal((balance, 20L), ((await account.GetSnapshot()).Balance, (await account.GetSnapshot()).Postings));
+        var after = await account.GetSnapshot();
+        Assert.Equal((balance, 20L), (after.Balance, after.Postings));
     }
 
     [Fact]
