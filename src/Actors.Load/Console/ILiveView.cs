@@ -6,6 +6,11 @@ namespace Actors.Load.Console;
 internal interface ILiveView
 {
     Task RunAsync(IReadOnlyList<LiveScenario> scenarios, Task completion);
+
+    /// <summary>Called after the collectors closed a reporting interval (the final one included).</summary>
+    void IntervalsClosed(IEnumerable<ScenarioCollector> collectors)
+    {
+    }
 }
 
 /// <summary>What the view knows about a scenario: its collector and planned duration (null = iteration-bounded).</summary>

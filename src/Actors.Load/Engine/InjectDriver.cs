@@ -5,18 +5,45 @@ namespace Actors.Load.Engine;
 /// <summary>
 /// Runs an open-model segment: starts each invocation at its intended time from <see cref="InjectionSchedule"/>,
 /// without waiting for earlier ones. When the generator falls behind (a stalled step, a starved machine) it starts
-/// the overdue invocations at once, counts them as late, and their latency still runs from the intended time.
+/// the overdue invocations at once, counts them as late, and their response time still runs from the intended time.
+/// On the real clock the arrivals are paced by <see cref="PrecisePacer"/> on a thread of their own; on any other
+/// time provider (a fake clock in tests) by that provider's delays, arrivals within a millisecond started together.
 /// </summary>
 internal static class InjectDriver
 {
-    // Timer resolution is about a millisecond; arrivals closer than this are started together instead of sleeping.
-    private static readonly TimeSpan Batch = TimeSpan.FromMilliseconds(1);
+    public const string PrecisePacerName = "precise";
 
-    public static async Task RunAsync(ScenarioUnit unit, LoadSimulation simulation, double previousRate, long segmentStart,
+    public const string TimerPacerName = "timer";
+
+    // The thread-pool timer's resolution is about a millisecond; with it, closer arrivals start together.
+    private static readonly TimeSpan TimerBatch = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Plays the segment; returns the CPU time of the precise pacer's thread, when it ran and could be measured.</summary>
+    public static async Task<TimeSpan?> RunAsync(ScenarioUnit unit, LoadSimulation simulation, double previousRate, long segmentStart,
         long? deadline, Random random, CancellationToken cancellationToken)
     {
         var clock = unit.Clock;
-        var batch = clock.ToTimestampDelta(Batch);
+        if (clock.IsSystem)
+        {
+            return await PrecisePacer.RunOnOwnThreadAsync(pacer => LoopAsync(unit, simulation, previousRate, segmentStart, deadline, random,
+                (timestamp, token) =>
+                {
+                    pacer.WaitUntil(timestamp, token);
+                    return ValueTask.CompletedTask;
+                }, cancellationToken));
+        }
+
+        var batch = clock.ToTimestampDelta(TimerBatch);
+        await LoopAsync(unit, simulation, previousRate, segmentStart, deadline, random,
+            (timestamp, token) => timestamp - clock.Now > batch ? new ValueTask(clock.DelayUntilAsync(timestamp, token)) : ValueTask.CompletedTask,
+            cancellationToken);
+        return null;
+    }
+
+    private static async Task LoopAsync(ScenarioUnit unit, LoadSimulation simulation, double previousRate, long segmentStart,
+        long? deadline, Random random, Func<long, CancellationToken, ValueTask> waitUntil, CancellationToken cancellationToken)
+    {
+        var clock = unit.Clock;
         foreach (var offset in InjectionSchedule.Arrivals(simulation, previousRate, random))
         {
             var intended = segmentStart + clock.ToTimestampDelta(offset);
@@ -25,11 +52,7 @@ internal static class InjectDriver
                 break;
             }
 
-            if (intended - clock.Now > batch)
-            {
-                await clock.DelayUntilAsync(intended, cancellationToken);
-            }
-
+            await waitUntil(intended, cancellationToken);
             if (cancellationToken.IsCancellationRequested)
             {
                 return;
@@ -46,7 +69,15 @@ internal static class InjectDriver
         if (simulation.During is { } during)
         {
             var segmentEnd = segmentStart + clock.ToTimestampDelta(during);
-            await clock.DelayUntilAsync(deadline is { } end ? Math.Min(end, segmentEnd) : segmentEnd, cancellationToken);
+            var until = deadline is { } end ? Math.Min(end, segmentEnd) : segmentEnd;
+            if (clock.IsSystem)
+            {
+                await waitUntil(until, cancellationToken);
+            }
+            else
+            {
+                await clock.DelayUntilAsync(until, cancellationToken);
+            }
         }
     }
 }

@@ -25,8 +25,17 @@ public sealed record LoadRunOptions
     /// <summary>Formats written at the end; empty = no reports at all. Default: all formats.</summary>
     public IReadOnlyList<ReportFormat> ReportFormats { get; init; } = ReportFormatExtensions.All;
 
-    /// <summary>Shows the live Spectre.Console view; switch off for tests and CI logs.</summary>
+    /// <summary>Shows progress and the end-of-run summary on <see cref="Output"/>; off for tests and embedding.</summary>
     public bool EnableConsole { get; init; } = true;
+
+    /// <summary>
+    /// How progress is shown: <see cref="ConsoleMode.Auto"/> (the default) draws a live table on a terminal and prints
+    /// plain lines (one per reporting interval, then the summary) when the output is redirected or <c>CI</c> is set.
+    /// </summary>
+    public ConsoleMode ConsoleMode { get; init; } = ConsoleMode.Auto;
+
+    /// <summary>Where progress and the summary go; null means the process's standard output.</summary>
+    public TextWriter? Output { get; init; }
 
     /// <summary>Thresholds applied to every scenario, e.g. "p99&lt;50ms,fail&lt;0.1%".</summary>
     public IReadOnlyList<string> Thresholds { get; init; } = [];
@@ -44,4 +53,17 @@ public sealed record LoadRunOptions
 
     /// <summary>Clock for timestamps and delays; tests may inject a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
+
+/// <summary>How a run shows its progress (see <see cref="LoadRunOptions.ConsoleMode"/>).</summary>
+public enum ConsoleMode
+{
+    /// <summary>Live on a terminal; plain when the output is redirected or the <c>CI</c> variable is set.</summary>
+    Auto,
+
+    /// <summary>A live table redrawn once a second (Spectre.Console), and a table as the summary.</summary>
+    Live,
+
+    /// <summary>One line per reporting interval and a plain-text summary: no redrawing, no box-drawing characters.</summary>
+    Plain,
 }

@@ -71,6 +71,18 @@ public sealed class LoadRunner
             ThresholdParser.Parse(threshold);
         }
 
+        if (Options.ReportFormats.Count > 0)
+        {
+            ReportFolderCheck.EnsureWritable(Options.ReportFolder);
+        }
+
+        var output = Options.Output ?? System.Console.Out;
+        var plain = Options.ConsoleMode switch
+        {
+            ConsoleMode.Plain => true,
+            ConsoleMode.Live => false,
+            _ => System.Console.IsOutputRedirected || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("CI")),
+        };
         var clock = new RunClock(Options.TimeProvider);
         var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold, Options.ReportingInterval));
         var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock)).ToList();
@@ -78,13 +90,15 @@ public sealed class LoadRunner
         var inited = new List<ScenarioProps>();
         try
         {
+            var agent = $"{Options.AgentIndex}/{Options.AgentCount}";
+            var process = new ProcessSampler(agent);
             await InitAsync(inited, cancellationToken);
-            await WarmUpAsync(units, collectors.Values, cancellationToken);
-            var (duration, durations) = await MeasureAsync(units, clock, cancellationToken);
+            await WarmUpAsync(units, collectors.Values, output, cancellationToken);
+            var (duration, durations) = await MeasureAsync(units, clock, process, output, plain, cancellationToken);
             var raw = new RawRun
             {
                 RunId = RunId(startedUtc),
-                Agents = [$"{Options.AgentIndex}/{Options.AgentCount}"],
+                Agents = [agent],
                 StartedUtc = startedUtc,
                 Duration = duration,
                 ReportingInterval = Options.ReportingInterval,
@@ -93,22 +107,36 @@ public sealed class LoadRunner
                     durations[s.Name],
                     [.. (s.LoadSimulations.Count > 0 ? s.LoadSimulations : Leader(units, s).LoadSimulations).Select(x => x.Describe())],
                     [.. s.Thresholds.Select(t => t.Text)]))],
+                Environment = RunEnvironment.Current(),
+                Process = process.Intervals(),
             };
             var folder = Options.ReportFormats.Count == 0
                 ? null
                 : ReportSet.Write(raw, Path.Combine(Options.ReportFolder, raw.RunId), Options.ReportFormats);
             if (Options.EnableConsole)
             {
-                SummaryPrinter.Print(AnsiConsole.Console, ResultBuilder.Build(raw, folder));
+                var result = ResultBuilder.Build(raw, folder);
+                if (plain)
+                {
+                    SummaryPrinter.PrintPlain(output, result);
+                }
+                else
+                {
+                    SummaryPrinter.Print(Ansi(output), result);
+                }
             }
 
             return (raw, folder);
         }
         finally
         {
-            await CleanAsync(inited);
+            await CleanAsync(inited, output);
         }
     }
+
+    private static IAnsiConsole Ansi(TextWriter output) => ReferenceEquals(output, System.Console.Out)
+        ? AnsiConsole.Console
+        : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
 
     private static ScenarioProps Leader(List<ScenarioUnit> units, ScenarioProps scenario) =>
         units.First(u => u.Collectors.Any(c => c.Name == scenario.Name)).Leader;
@@ -140,7 +168,7 @@ public sealed class LoadRunner
         }
     }
 
-    private async Task CleanAsync(List<ScenarioProps> inited)
+    private async Task CleanAsync(List<ScenarioProps> inited, TextWriter output)
     {
         foreach (var scenario in inited.Where(s => s.Clean is not null))
         {
@@ -153,13 +181,13 @@ public sealed class LoadRunner
                 // A failing clean must not hide the run's result; it is reported and otherwise ignored.
                 if (Options.EnableConsole)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]Clean of scenario '{scenario.Name}' failed: {ex.Message}[/]");
+                    output.WriteLine($"Clean of scenario '{scenario.Name}' failed: {ex.Message}");
                 }
             }
         }
     }
 
-    private async Task WarmUpAsync(List<ScenarioUnit> units, IEnumerable<ScenarioCollector> collectors, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(List<ScenarioUnit> units, IEnumerable<ScenarioCollector> collectors, TextWriter output, CancellationToken cancellationToken)
     {
         var warming = units.Where(u => u.Leader.WarmUpDuration > TimeSpan.Zero).ToList();
         if (warming.Count == 0)
@@ -169,7 +197,8 @@ public sealed class LoadRunner
 
         if (Options.EnableConsole)
         {
-            AnsiConsole.MarkupLine($"[grey]Warm-up: {string.Join(", ", warming.Select(u => $"{u.Leader.Name} {u.Leader.WarmUpDuration.TotalSeconds:0.#}s"))}[/]");
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Warm-up: {string.Join(", ", warming.Select(u => $"{u.Leader.Name} {u.Leader.WarmUpDuration.TotalSeconds:0.#}s"))}"));
         }
 
         await Task.WhenAll(warming.Select(u => ScenarioExecutor.RunAsync(u, u.Leader.WarmUpDuration, Options.Seed, cancellationToken)));
@@ -180,8 +209,10 @@ public sealed class LoadRunner
     }
 
     private async Task<(TimeSpan Duration, Dictionary<string, TimeSpan> Durations)> MeasureAsync(
-        List<ScenarioUnit> units, RunClock clock, CancellationToken cancellationToken)
+        List<ScenarioUnit> units, RunClock clock, ProcessSampler process, TextWriter output, bool plain, CancellationToken cancellationToken)
     {
+        ILiveView view = !Options.EnableConsole ? new NullLiveView() : plain ? new PlainLiveView(output) : new SpectreLiveView(Ansi(output));
+        process.Restart();
         var start = clock.Now;
         foreach (var unit in units)
         {
@@ -190,20 +221,23 @@ public sealed class LoadRunner
 
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         using var stopReporting = new CancellationTokenSource();
-        var runs = units.Select((u, i) => RunUnitAsync(u, clock, start, Options.Seed + i, durations, cancellationToken)).ToList();
+        var runs = units.Select((u, i) => RunUnitAsync(u, clock, start, Options.Seed + i, durations, view, cancellationToken)).ToList();
         var all = Task.WhenAll(runs);
-        var reporting = ReportingLoop.RunAsync(units.SelectMany(u => u.Collectors).ToList(), clock, start, Options.ReportingInterval, stopReporting.Token);
-        ILiveView view = Options.EnableConsole ? new SpectreLiveView(AnsiConsole.Console) : new NullLiveView();
+        var collectors = units.SelectMany(u => u.Collectors).ToList();
+        var reporting = ReportingLoop.RunAsync(collectors, process, clock, start, Options.ReportingInterval,
+            _ => view.IntervalsClosed(collectors), stopReporting.Token);
         var live = units.SelectMany(u => u.Collectors.Select(c => new LiveScenario(c, PlannedDuration(u), () => clock.Elapsed(start)))).ToList();
         await view.RunAsync(live, all);
         await all;
         await stopReporting.CancelAsync();
         await reporting;
-        return (clock.Elapsed(start), durations);
+        var elapsed = clock.Elapsed(start);
+        process.Take(elapsed, close: true);
+        return (elapsed, durations);
     }
 
     private static async Task RunUnitAsync(ScenarioUnit unit, RunClock clock, long start, int seed,
-        Dictionary<string, TimeSpan> durations, CancellationToken cancellationToken)
+        Dictionary<string, TimeSpan> durations, ILiveView view, CancellationToken cancellationToken)
     {
         await ScenarioExecutor.RunAsync(unit, null, seed, cancellationToken);
         var elapsed = clock.Elapsed(start);
@@ -215,6 +249,8 @@ public sealed class LoadRunner
                 durations[collector.Name] = elapsed;
             }
         }
+
+        view.IntervalsClosed(unit.Collectors);
     }
 
     private static TimeSpan? PlannedDuration(ScenarioUnit unit) =>

@@ -11,6 +11,9 @@ internal sealed class RunClock(TimeProvider timeProvider)
 
     public TimeProvider TimeProvider => timeProvider;
 
+    /// <summary>True on the real clock, whose timestamps are <see cref="System.Diagnostics.Stopwatch"/>'s: the precise pacer applies.</summary>
+    public bool IsSystem { get; } = ReferenceEquals(timeProvider, TimeProvider.System);
+
     public long Now => timeProvider.GetTimestamp();
 
     public TimeSpan Elapsed(long from) => ToTimeSpan(Now - from);

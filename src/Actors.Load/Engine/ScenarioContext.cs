@@ -15,6 +15,10 @@ internal sealed class ScenarioContext(string scenarioName, int instanceNumber, S
 
     public long InvocationNumber { get; set; }
 
+    /// <summary>How late the current invocation started after its intended time (µs; 0 in the closed model). A
+    /// step's wait is its invocation's: the generator's lag before any of the invocation's work began.</summary>
+    internal long WaitMicroseconds { get; set; }
+
     public CancellationToken CancellationToken => cancellationToken;
 
     public Random Random => Random.Shared;

@@ -60,7 +60,8 @@ internal static class ScenarioExecutor
         {
             case { IsOpenModel: true }:
                 pool.Resize(0);
-                await InjectDriver.RunAsync(unit, simulation, rate, segmentStart, deadline, random, cancellationToken);
+                var cpu = await InjectDriver.RunAsync(unit, simulation, rate, segmentStart, deadline, random, cancellationToken);
+                unit.PacedSegment(clock.IsSystem ? InjectDriver.PrecisePacerName : InjectDriver.TimerPacerName, cpu);
                 break;
             case IterationsForConstantSimulation s:
                 await pool.StopAllAsync();

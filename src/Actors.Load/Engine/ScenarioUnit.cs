@@ -48,6 +48,15 @@ internal sealed class ScenarioUnit
         }
     }
 
+    /// <summary>Notes that an open-model segment ran with <paramref name="pacer"/>, and the CPU its thread used.</summary>
+    public void PacedSegment(string pacer, TimeSpan? cpu)
+    {
+        foreach (var member in _members)
+        {
+            member.Collector.Paced(pacer, cpu);
+        }
+    }
+
     /// <summary>Chooses the member for the next invocation.</summary>
     public (ScenarioProps Props, ScenarioCollector Collector) Pick()
     {
@@ -70,8 +79,9 @@ internal sealed class ScenarioUnit
     }
 
     /// <summary>
-    /// Runs one invocation and records it. Latency runs from the earlier of the intended and the actual start:
-    /// a late start (generator or target stalled) counts against the target, so there is no coordinated omission.
+    /// Runs one invocation and records its three times: response from the earlier of the intended and the actual start
+    /// (a late start, generator or target stalled, counts against the target: no coordinated omission), service from the
+    /// actual start, and wait, the gap between the two.
     /// </summary>
     public async Task InvokeAsync(ScenarioProps props, ScenarioCollector collector, ScenarioContext context, long intendedStart)
     {
@@ -81,6 +91,8 @@ internal sealed class ScenarioUnit
         {
             var start = _clock.Now;
             var from = Math.Min(start, intendedStart);
+            var wait = _clock.ToMicroseconds(start - from);
+            context.WaitMicroseconds = wait;
             IResponse? response;
             try
             {
@@ -97,7 +109,8 @@ internal sealed class ScenarioUnit
 
             if (response is not null)
             {
-                collector.Global.Record(response, _clock.ToMicroseconds(_clock.Now - from));
+                var end = _clock.Now;
+                collector.Global.Record(response, _clock.ToMicroseconds(end - from), _clock.ToMicroseconds(end - start), wait);
             }
         }
         finally

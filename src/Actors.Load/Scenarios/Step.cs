@@ -5,7 +5,9 @@ namespace Actors.Load.Scenarios;
 /// <summary>
 /// Measures part of an invocation separately, as NBomber's <c>Step.Run</c>: the step's latency, ok/fail counts and
 /// status codes appear under its name in every report, next to the whole-invocation ("global") statistics.
-/// A step's latency runs from its own start; only the whole invocation is measured from the intended start.
+/// A step has the same three times as its invocation: service from the step's own start to its end, wait the
+/// invocation's (how late the generator started it), and response the two added, so a stalled generator shows in a
+/// step's response time as it does in the invocation's.
 /// </summary>
 public static class Step
 {
@@ -21,6 +23,7 @@ public static class Step
 
         var collector = engineContext.Collector.Step(name);
         var clock = engineContext.Clock;
+        var wait = engineContext.WaitMicroseconds;
         var start = clock.Now;
         IResponse response;
         try
@@ -29,11 +32,13 @@ public static class Step
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            collector.Record(Response.Fail(ex.GetType().Name, ex.Message), clock.ToMicroseconds(clock.Now - start));
+            var failed = clock.ToMicroseconds(clock.Now - start);
+            collector.Record(Response.Fail(ex.GetType().Name, ex.Message), wait + failed, failed, wait);
             throw;
         }
 
-        collector.Record(response, clock.ToMicroseconds(clock.Now - start));
+        var service = clock.ToMicroseconds(clock.Now - start);
+        collector.Record(response, wait + service, service, wait);
         return response;
     }
 }

@@ -23,6 +23,48 @@ public sealed class RawRun
 
     /// <summary>Thresholds applied to every scenario, as their original text.</summary>
     public IReadOnlyList<string> GlobalThresholds { get; init; } = [];
+
+    /// <summary>Where the run was measured (machine, runtime, build, command line); null in runs of older versions.</summary>
+    public RunEnvironment? Environment { get; init; }
+
+    /// <summary>
+    /// The load generator's process per reporting interval (GC pauses, collections, thread-pool queue, CPU), so a
+    /// latency spike can be told apart from a pause of the generator itself. One list per agent after a merge.
+    /// </summary>
+    public IReadOnlyList<RawProcessInterval> Process { get; init; } = [];
+}
+
+/// <summary>What the process of one agent did during one reporting interval.</summary>
+public sealed class RawProcessInterval
+{
+    /// <summary>The agent ("1/1", "2/3") whose process this is.</summary>
+    public required string Agent { get; init; }
+
+    public required int Index { get; init; }
+
+    public required TimeSpan Start { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>Time the runtime paused the process for garbage collection during the interval.</summary>
+    public TimeSpan GcPause { get; init; }
+
+    public int Gen0Collections { get; init; }
+
+    public int Gen1Collections { get; init; }
+
+    public int Gen2Collections { get; init; }
+
+    /// <summary>Bytes allocated on the managed heap during the interval (all threads).</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Work items queued to the thread pool at the end of the interval (a backlog means the machine is starved).</summary>
+    public long ThreadPoolQueueLength { get; init; }
+
+    public int ThreadPoolThreads { get; init; }
+
+    /// <summary>Process CPU time over the interval as a percentage of all cores (100 = every core busy).</summary>
+    public double CpuPercent { get; init; }
 }
 
 /// <summary>One scenario's measurements: the whole invocation (<see cref="Global"/>) and each named step.</summary>
@@ -52,9 +94,22 @@ public sealed class RawScenario
     public TimeSpan LateThreshold { get; init; }
 
     public TimeSpan MaxLateness { get; init; }
+
+    /// <summary>CPU time the open-model pacer thread used while measuring (it also starts each invocation); null when
+    /// the scenario ran no paced segment or the platform cannot measure a thread's CPU time.</summary>
+    public TimeSpan? PacerCpuTime { get; init; }
+
+    /// <summary>How the open model was paced ("precise": a dedicated thread with high-resolution sleep and spin; "timer": the
+    /// time provider's delays, as with a fake clock); null for a closed-model scenario.</summary>
+    public string? Pacer { get; init; }
 }
 
-/// <summary>Exact latency histograms (µs) and counters of a step or of a whole scenario.</summary>
+/// <summary>
+/// Exact latency histograms (µs) and counters of a step or of a whole scenario. <see cref="Ok"/> and <see cref="Fail"/>
+/// hold response time (intended start to end: what a user sees); <see cref="Service"/> the service time of the
+/// successful requests (actual start to end: what the system under test took); <see cref="Wait"/> every request's
+/// wait time (intended to actual start: the generator's own lag).
+/// </summary>
 public sealed class RawStep
 {
     public required string Name { get; init; }
@@ -62,6 +117,10 @@ public sealed class RawStep
     public required HistogramBase Ok { get; init; }
 
     public required HistogramBase Fail { get; init; }
+
+    public HistogramBase Service { get; init; } = LatencyHistogram.Create();
+
+    public HistogramBase Wait { get; init; } = LatencyHistogram.Create();
 
     public long OkBytes { get; init; }
 
@@ -82,6 +141,10 @@ public sealed class RawStepInterval
     public required HistogramBase Ok { get; init; }
 
     public required HistogramBase Fail { get; init; }
+
+    public HistogramBase Service { get; init; } = LatencyHistogram.Create();
+
+    public HistogramBase Wait { get; init; } = LatencyHistogram.Create();
 }
 
 /// <summary>Load gauges of one reporting interval.</summary>

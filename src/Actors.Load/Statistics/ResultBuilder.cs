@@ -12,10 +12,34 @@ public static class ResultBuilder
         var global = raw.GlobalThresholds.SelectMany(ThresholdParser.Parse).ToList();
         var scenarios = raw.Scenarios.Select(s => BuildScenario(s, raw.ReportingInterval)).ToList();
         var verdicts = new List<ThresholdResult>();
+        var process = raw.Process.Select(p => new ProcessIntervalResult
+        {
+            Agent = p.Agent,
+            Index = p.Index,
+            StartSeconds = p.Start.TotalSeconds,
+            DurationSeconds = p.Duration.TotalSeconds,
+            GcPauseMs = p.GcPause.TotalMilliseconds,
+            Gen0Collections = p.Gen0Collections,
+            Gen1Collections = p.Gen1Collections,
+            Gen2Collections = p.Gen2Collections,
+            AllocatedBytes = p.AllocatedBytes,
+            ThreadPoolQueueLength = p.ThreadPoolQueueLength,
+            ThreadPoolThreads = p.ThreadPoolThreads,
+            CpuPercent = p.CpuPercent,
+        }).ToList();
+        var attribution = new List<string>();
         foreach (var (rawScenario, scenario) in raw.Scenarios.Zip(scenarios))
         {
             var own = rawScenario.Thresholds.SelectMany(ThresholdParser.Parse);
-            verdicts.AddRange(own.Concat(global).Select(t => ThresholdEvaluator.Evaluate(scenario, t)));
+            foreach (var threshold in own.Concat(global))
+            {
+                var verdict = ThresholdEvaluator.Evaluate(scenario, threshold);
+                verdicts.Add(verdict);
+                if (!verdict.Passed && threshold.IsLatency && Attribution.Explain(scenario, threshold, process) is { } why)
+                {
+                    attribution.Add(why);
+                }
+            }
         }
 
         return new RunResult
@@ -28,6 +52,9 @@ public static class ResultBuilder
             Scenarios = scenarios,
             Thresholds = verdicts,
             ReportFolder = reportFolder,
+            Environment = raw.Environment,
+            Process = process,
+            Attribution = attribution,
         };
     }
 
@@ -54,6 +81,21 @@ public static class ResultBuilder
 
     private static double Ms(long microseconds) => microseconds / 1000.0;
 
+    /// <summary>The percentiles of the spectrum in reports: HdrHistogram's usual ticks, finer in the tail.</summary>
+    public static readonly IReadOnlyList<double> SpectrumPercentiles =
+        [0, 10, 25, 50, 75, 90, 95, 98, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100];
+
+    private static List<PercentilePoint> Spectrum(RawStep raw)
+    {
+        if (raw.Ok.TotalCount + raw.Wait.TotalCount == 0)
+        {
+            return [];
+        }
+
+        double At(HistogramBase h, double p) => h.TotalCount == 0 ? 0 : Ms(p <= 0 ? h.LowestEquivalentValue(h.RecordedValues().First().ValueIteratedTo) : h.GetValueAtPercentile(p));
+        return [.. SpectrumPercentiles.Select(p => new PercentilePoint(p, At(raw.Ok, p), At(raw.Service, p), At(raw.Wait, p)))];
+    }
+
     private static ScenarioResult BuildScenario(RawScenario raw, TimeSpan interval) => new()
     {
         Name = raw.Name,
@@ -77,6 +119,9 @@ public static class ResultBuilder
             LateThresholdMs = raw.LateThreshold.TotalMilliseconds,
             MaxLatenessMs = raw.MaxLateness.TotalMilliseconds,
         },
+        Pacer = raw.Pacer,
+        PacerCpuSeconds = raw.PacerCpuTime?.TotalSeconds,
+        PacerCpuPercentOfCore = raw.PacerCpuTime is { } cpu && raw.Duration > TimeSpan.Zero ? 100.0 * cpu / raw.Duration : null,
     };
 
     private static StepResult BuildStep(RawStep raw, TimeSpan duration, IReadOnlyList<RawLoadInterval> load, TimeSpan interval)
@@ -89,6 +134,9 @@ public static class ResultBuilder
             Name = raw.Name,
             Ok = Measure(raw.Ok, raw.OkBytes, seconds),
             Fail = Measure(raw.Fail, raw.FailBytes, seconds),
+            Service = Latency(raw.Service),
+            Wait = Latency(raw.Wait),
+            Distribution = Spectrum(raw),
             Rps = total / seconds,
             FailPercent = total == 0 ? 0 : 100.0 * raw.Fail.TotalCount / total,
             StatusCodes = Entries(raw.StatusCodes),
@@ -106,6 +154,8 @@ public static class ResultBuilder
                     FailCount = i.Fail.TotalCount,
                     Rps = (i.Ok.TotalCount + i.Fail.TotalCount) / Math.Max(span.TotalSeconds, 1e-9),
                     OkLatency = Latency(i.Ok),
+                    ServiceLatency = Latency(i.Service),
+                    WaitLatency = Latency(i.Wait),
                 };
             })],
         };

@@ -27,6 +27,18 @@ public sealed record RunResult
     /// <summary>Where the reports were written, or null when reports were disabled.</summary>
     public string? ReportFolder { get; init; }
 
+    /// <summary>Machine, runtime, build and command line of the run (null for runs recorded before it was kept).</summary>
+    public RunEnvironment? Environment { get; init; }
+
+    /// <summary>The generator's process per reporting interval and agent: GC pauses, collections, thread pool, CPU.</summary>
+    public IReadOnlyList<ProcessIntervalResult> Process { get; init; } = [];
+
+    /// <summary>
+    /// For each latency threshold breached: whether the breach coincides with the generator's GC pauses or lag, or
+    /// points at the system under test. Empty when nothing was breached.
+    /// </summary>
+    public IReadOnlyList<string> Attribution { get; init; } = [];
+
     public ScenarioResult Scenario(string name) =>
         Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"No scenario '{name}' in the run.");
 }
@@ -48,6 +60,15 @@ public sealed record ScenarioResult
 
     public required LagResult Lag { get; init; }
 
+    /// <summary>How the open model was paced ("precise" or "timer"); null for a closed-model scenario.</summary>
+    public string? Pacer { get; init; }
+
+    /// <summary>CPU time of the precise pacer's thread (which also starts each invocation), when measured.</summary>
+    public double? PacerCpuSeconds { get; init; }
+
+    /// <summary><see cref="PacerCpuSeconds"/> as a percentage of one core over the scenario's duration.</summary>
+    public double? PacerCpuPercentOfCore { get; init; }
+
     public long OkCount => Global.Ok.Count;
 
     public long FailCount => Global.Fail.Count;
@@ -58,7 +79,11 @@ public sealed record ScenarioResult
     public double Rps => Global.Rps;
 }
 
-/// <summary>Statistics of one step, or of whole invocations (<see cref="ScenarioResult.Global"/>).</summary>
+/// <summary>
+/// Statistics of one step, or of whole invocations (<see cref="ScenarioResult.Global"/>). <see cref="Ok"/> and
+/// <see cref="Fail"/> carry response time (intended start to end); <see cref="Service"/> is the successful requests'
+/// service time (actual start to end) and <see cref="Wait"/> every request's wait (intended to actual start).
+/// </summary>
 public sealed record StepResult
 {
     public required string Name { get; init; }
@@ -66,6 +91,13 @@ public sealed record StepResult
     public required MeasureResult Ok { get; init; }
 
     public required MeasureResult Fail { get; init; }
+
+    public LatencyResult Service { get; init; } = LatencyResult.Empty;
+
+    public LatencyResult Wait { get; init; } = LatencyResult.Empty;
+
+    /// <summary>The percentile spectrum (HdrHistogram's percentile distribution) of the three times.</summary>
+    public IReadOnlyList<PercentilePoint> Distribution { get; init; } = [];
 
     public required double Rps { get; init; }
 
@@ -130,6 +162,41 @@ public sealed record IntervalResult
     public required double Rps { get; init; }
 
     public required LatencyResult OkLatency { get; init; }
+
+    public LatencyResult ServiceLatency { get; init; } = LatencyResult.Empty;
+
+    public LatencyResult WaitLatency { get; init; } = LatencyResult.Empty;
+}
+
+/// <summary>The value at one percentile of the response (ok), service (ok) and wait (all) histograms, in ms.</summary>
+public sealed record PercentilePoint(double Percentile, double ResponseMs, double ServiceMs, double WaitMs);
+
+/// <summary>What one agent's process did in one reporting interval.</summary>
+public sealed record ProcessIntervalResult
+{
+    public required string Agent { get; init; }
+
+    public required int Index { get; init; }
+
+    public required double StartSeconds { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required double GcPauseMs { get; init; }
+
+    public required int Gen0Collections { get; init; }
+
+    public required int Gen1Collections { get; init; }
+
+    public required int Gen2Collections { get; init; }
+
+    public required long AllocatedBytes { get; init; }
+
+    public required long ThreadPoolQueueLength { get; init; }
+
+    public required int ThreadPoolThreads { get; init; }
+
+    public required double CpuPercent { get; init; }
 }
 
 /// <summary>The achieved load shape in one reporting interval.</summary>

@@ -40,6 +40,9 @@ public static class RunMerger
             ReportingInterval = intervals[0],
             GlobalThresholds = [.. runs.SelectMany(r => r.GlobalThresholds).Distinct(StringComparer.Ordinal)],
             Scenarios = [.. runs.SelectMany(r => r.Scenarios).GroupBy(s => s.Name).Select(g => MergeScenario([.. g]))],
+            // Each agent is its own process and machine: their samples stay apart, tagged by agent.
+            Environment = runs.Select(r => r.Environment).FirstOrDefault(e => e is not null),
+            Process = [.. runs.SelectMany(r => r.Process)],
         };
     }
 
@@ -65,6 +68,8 @@ public static class RunMerger
         LateStarts = parts.Sum(p => p.LateStarts),
         LateThreshold = parts[0].LateThreshold,
         MaxLateness = parts.Max(p => p.MaxLateness),
+        Pacer = parts.Select(p => p.Pacer).FirstOrDefault(p => p is not null),
+        PacerCpuTime = parts.All(p => p.PacerCpuTime is null) ? null : parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.PacerCpuTime ?? TimeSpan.Zero)),
     };
 
     private static RawStep MergeStep(List<RawStep> parts) => new()
@@ -72,6 +77,8 @@ public static class RunMerger
         Name = parts[0].Name,
         Ok = LatencyHistogram.Sum(parts.Select(p => p.Ok)),
         Fail = LatencyHistogram.Sum(parts.Select(p => p.Fail)),
+        Service = LatencyHistogram.Sum(parts.Select(p => p.Service)),
+        Wait = LatencyHistogram.Sum(parts.Select(p => p.Wait)),
         OkBytes = parts.Sum(p => p.OkBytes),
         FailBytes = parts.Sum(p => p.FailBytes),
         StatusCodes = SumCounts(parts.Select(p => p.StatusCodes)),
@@ -81,6 +88,8 @@ public static class RunMerger
             Index = g.Key,
             Ok = LatencyHistogram.Sum(g.Select(i => i.Ok)),
             Fail = LatencyHistogram.Sum(g.Select(i => i.Fail)),
+            Service = LatencyHistogram.Sum(g.Select(i => i.Service)),
+            Wait = LatencyHistogram.Sum(g.Select(i => i.Wait)),
         })],
     };
 

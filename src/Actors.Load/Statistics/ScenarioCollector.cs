@@ -23,6 +23,9 @@ internal sealed class ScenarioCollector
     private readonly TimeSpan _reportingInterval;
     private TimeSpan _lastBoundary;
     private readonly Lock _intervalLock = new();
+    private long _lateAtLastInterval;
+    private string? _pacer;
+    private TimeSpan? _pacerCpu;
 
     public ScenarioCollector(string name, TimeSpan lateThreshold, TimeSpan reportingInterval)
     {
@@ -114,6 +117,16 @@ internal sealed class ScenarioCollector
         }
     }
 
+    /// <summary>Adds a paced segment's pacer kind and CPU time (null: not measurable on this platform).</summary>
+    public void Paced(string pacer, TimeSpan? cpu)
+    {
+        lock (_intervalLock)
+        {
+            _pacer = pacer;
+            _pacerCpu = cpu is { } c ? (_pacerCpu ?? TimeSpan.Zero) + c : _pacerCpu;
+        }
+    }
+
     /// <summary>The latest closed interval, for the live console.</summary>
     public LiveSnapshot Live { get; private set; } = LiveSnapshot.Empty;
 
@@ -177,8 +190,14 @@ internal sealed class ScenarioCollector
         });
         _lastBoundary = elapsed;
         var count = global.Ok.TotalCount + global.Fail.TotalCount;
-        Live = new LiveSnapshot(count / duration.TotalSeconds, global.Ok.TotalCount == 0 ? 0 : global.Ok.GetValueAtPercentile(99) / 1000.0);
+        var late = LateStarts;
+        Live = new LiveSnapshot(index, elapsed, duration, count / duration.TotalSeconds, Percentile(global.Ok, 50), Percentile(global.Ok, 99),
+            global.Fail.TotalCount, Percentile(global.Wait, 99), late - _lateAtLastInterval);
+        _lateAtLastInterval = late;
     }
+
+    private static double Percentile(HdrHistogram.HistogramBase histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
 
     // The most copies in effect during the window ending at `end`; changes after it stay for the next window.
     private int TakeWindowCopies(TimeSpan end, bool close)
@@ -214,6 +233,8 @@ internal sealed class ScenarioCollector
         {
             _copyChanges.Clear();
             _copiesAtWindowStart = Copies;
+            _pacer = null;
+            _pacerCpu = null;
         }
 
         _intervals.Clear();
@@ -222,6 +243,7 @@ internal sealed class ScenarioCollector
         Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));
         Interlocked.Exchange(ref _intendedStarts, 0);
         Interlocked.Exchange(ref _lateStarts, 0);
+        _lateAtLastInterval = 0;
         Interlocked.Exchange(ref _maxLatenessTicks, 0);
         _byIntendedTime.Clear();
     }
@@ -239,6 +261,8 @@ internal sealed class ScenarioCollector
         LateStarts = LateStarts,
         LateThreshold = LateThreshold,
         MaxLateness = TimeSpan.FromTicks(Interlocked.Read(ref _maxLatenessTicks)),
+        Pacer = _pacer,
+        PacerCpuTime = _pacerCpu,
     };
 
     // Interval i owns the counting buckets from its start up to the next interval's start (the last one owns the rest),
@@ -263,8 +287,12 @@ internal sealed class ScenarioCollector
     }
 }
 
-/// <summary>What the live console shows for a scenario: the last interval's throughput and p99.</summary>
-internal sealed record LiveSnapshot(double Rps, double P99Ms)
+/// <summary>
+/// What the console shows for a scenario: the last closed interval (index, end and length, throughput, response p50 and
+/// p99 of its successful requests, failures, wait p99, starts later than the late threshold).
+/// </summary>
+internal sealed record LiveSnapshot(int Index, TimeSpan End, TimeSpan Duration, double Rps, double P50Ms, double P99Ms, long Fail,
+    double WaitP99Ms, long LateStarts)
 {
-    public static readonly LiveSnapshot Empty = new(0, 0);
+    public static readonly LiveSnapshot Empty = new(-1, TimeSpan.Zero, TimeSpan.Zero, 0, 0, 0, 0, 0, 0);
 }

@@ -7,17 +7,22 @@ namespace Actors.Load.Statistics;
 
 /// <summary>
 /// Thread-safe recording for one step (or a whole scenario). Latencies go into HdrHistogram recorders, which are
-/// wait-free for writers; each reporting tick swaps out the interval histogram and adds it to the total.
+/// wait-free for writers; each reporting tick swaps out the interval histograms and adds them to the totals. Three
+/// times per request: response (ok and fail), service (ok) and wait (all).
 /// </summary>
 internal sealed class StepCollector
 {
     private readonly Recorder _ok = LatencyHistogram.CreateRecorder();
     private readonly Recorder _fail = LatencyHistogram.CreateRecorder();
+    private readonly Recorder _service = LatencyHistogram.CreateRecorder();
+    private readonly Recorder _wait = LatencyHistogram.CreateRecorder();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _statusCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _errorKinds = new(StringComparer.Ordinal);
     private readonly List<RawStepInterval> _intervals = [];
     private HistogramBase _okTotal = LatencyHistogram.Create();
     private HistogramBase _failTotal = LatencyHistogram.Create();
+    private HistogramBase _serviceTotal = LatencyHistogram.Create();
+    private HistogramBase _waitTotal = LatencyHistogram.Create();
     private long _okBytes;
     private long _failBytes;
     private long _okCount;
@@ -32,9 +37,11 @@ internal sealed class StepCollector
 
     public long FailCount => Volatile.Read(ref _failCount);
 
-    public void Record(IResponse response, long latencyMicroseconds)
+    /// <summary>Records one request: its response, service and wait times in microseconds.</summary>
+    public void Record(IResponse response, long responseMicroseconds, long serviceMicroseconds, long waitMicroseconds)
     {
-        var value = LatencyHistogram.Clamp(latencyMicroseconds);
+        var value = LatencyHistogram.Clamp(responseMicroseconds);
+        _wait.RecordValue(LatencyHistogram.Clamp(waitMicroseconds));
         if (response.IsError)
         {
             _fail.RecordValue(value);
@@ -45,6 +52,7 @@ internal sealed class StepCollector
         else
         {
             _ok.RecordValue(value);
+            _service.RecordValue(LatencyHistogram.Clamp(serviceMicroseconds));
             Interlocked.Increment(ref _okCount);
             Interlocked.Add(ref _okBytes, response.SizeBytes);
         }
@@ -58,9 +66,18 @@ internal sealed class StepCollector
     /// <summary>Closes the current reporting interval (called by the single reporting loop only).</summary>
     public RawStepInterval TakeInterval(int index)
     {
-        var interval = new RawStepInterval { Index = index, Ok = _ok.GetIntervalHistogram(), Fail = _fail.GetIntervalHistogram() };
+        var interval = new RawStepInterval
+        {
+            Index = index,
+            Ok = _ok.GetIntervalHistogram(),
+            Fail = _fail.GetIntervalHistogram(),
+            Service = _service.GetIntervalHistogram(),
+            Wait = _wait.GetIntervalHistogram(),
+        };
         _okTotal.Add(interval.Ok);
         _failTotal.Add(interval.Fail);
+        _serviceTotal.Add(interval.Service);
+        _waitTotal.Add(interval.Wait);
         _intervals.Add(interval);
         return interval;
     }
@@ -70,8 +87,12 @@ internal sealed class StepCollector
     {
         _ok.GetIntervalHistogram();
         _fail.GetIntervalHistogram();
+        _service.GetIntervalHistogram();
+        _wait.GetIntervalHistogram();
         _okTotal = LatencyHistogram.Create();
         _failTotal = LatencyHistogram.Create();
+        _serviceTotal = LatencyHistogram.Create();
+        _waitTotal = LatencyHistogram.Create();
         _intervals.Clear();
         _statusCodes.Clear();
         _errorKinds.Clear();
@@ -86,6 +107,8 @@ internal sealed class StepCollector
         Name = Name,
         Ok = _okTotal.Copy(),
         Fail = _failTotal.Copy(),
+        Service = _serviceTotal.Copy(),
+        Wait = _waitTotal.Copy(),
         OkBytes = Interlocked.Read(ref _okBytes),
         FailBytes = Interlocked.Read(ref _failBytes),
         StatusCodes = Snapshot(_statusCodes),

@@ -3,14 +3,19 @@ using Actors.Load.Statistics;
 
 namespace Actors.Load.Thresholds;
 
-/// <summary>Evaluates thresholds against a scenario's whole-invocation statistics.</summary>
+/// <summary>Evaluates thresholds against a scenario's whole-invocation statistics (latency from the measure the threshold names).</summary>
 public static class ThresholdEvaluator
 {
     public static ThresholdResult Evaluate(ScenarioResult scenario, Threshold threshold)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(threshold);
-        var latency = scenario.Global.Ok.Latency;
+        var latency = threshold.Measure switch
+        {
+            ThresholdMeasure.Service => scenario.Global.Service,
+            ThresholdMeasure.Wait => scenario.Global.Wait,
+            _ => scenario.Global.Ok.Latency,
+        };
         var (actual, unit) = threshold.Metric switch
         {
             ThresholdMetric.Min => (latency.MinMs, "ms"),
@@ -28,7 +33,8 @@ public static class ThresholdEvaluator
         };
 
         // A latency SLO cannot pass on zero successful requests: "p99<50ms" with everything failing is a breach.
-        var measurable = !threshold.IsLatency || scenario.OkCount > 0;
+        // Wait is recorded for every request, so a wait threshold only needs some request to have started.
+        var measurable = !threshold.IsLatency || (threshold.Measure == ThresholdMeasure.Wait ? scenario.OkCount + scenario.FailCount > 0 : scenario.OkCount > 0);
         var passed = measurable && threshold.Holds(actual);
         var shown = actual.ToString("0.###", CultureInfo.InvariantCulture);
         return new ThresholdResult

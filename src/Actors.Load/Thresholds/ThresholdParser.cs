@@ -6,13 +6,16 @@ namespace Actors.Load.Thresholds;
 /// <summary>
 /// Parses threshold lists: <c>"p99&lt;50ms, p95&lt;=20ms, mean&lt;10ms, fail&lt;0.1%, rps&gt;=1000"</c>.
 /// Metrics: min, mean, max, stddev, p50, p75, p95, p99, p99.9 (or p999), fail, rps. Latency units: us, ms
-/// (default), s. Bad syntax throws <see cref="LoadConfigurationException"/> quoting the bad part.
+/// (default), s. A latency metric reads response time; prefix it with <c>service.</c> or <c>wait.</c> for the other
+/// two (<c>service.p99&lt;5ms</c>, <c>wait.p99&lt;1ms</c>; <c>response.</c> is accepted too). Bad syntax throws
+/// <see cref="LoadConfigurationException"/> quoting the bad part.
 /// </summary>
 public static partial class ThresholdParser
 {
     private const string Help =
-        "expected <metric><op><value>[unit] such as p99<50ms, mean<10ms, fail<0.1%, rps>=1000; " +
-        "metrics: min, mean, max, stddev, p50, p75, p95, p99, p99.9, fail, rps; operators: <, <=, >, >=";
+        "expected [response.|service.|wait.]<metric><op><value>[unit] such as p99<50ms, service.p99<5ms, wait.p99<1ms, " +
+        "mean<10ms, fail<0.1%, rps>=1000; metrics: min, mean, max, stddev, p50, p75, p95, p99, p99.9, fail, rps; " +
+        "operators: <, <=, >, >=";
 
     public static IReadOnlyList<Threshold> Parse(string? text)
     {
@@ -45,7 +48,19 @@ public static partial class ThresholdParser
         var value = double.Parse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         var unit = match.Groups["unit"].Value.ToLowerInvariant();
         var (metric, normalized) = Normalize(part, metricName, value, unit);
-        return new Threshold(part.Replace(" ", string.Empty, StringComparison.Ordinal), metric, op, normalized);
+        var measure = match.Groups["measure"].Value.ToLowerInvariant() switch
+        {
+            "" or "response" => ThresholdMeasure.Response,
+            "service" => ThresholdMeasure.Service,
+            _ => ThresholdMeasure.Wait,
+        };
+        if (measure != ThresholdMeasure.Response && metric is ThresholdMetric.FailPercent or ThresholdMetric.FailCount or ThresholdMetric.Rps)
+        {
+            throw new LoadConfigurationException(
+                $"Invalid threshold '{part}': response., service. and wait. name a latency (p99, mean, max, ...), not {metricName}.");
+        }
+
+        return new Threshold(part.Replace(" ", string.Empty, StringComparison.Ordinal), metric, op, normalized) { Measure = measure };
     }
 
     private static (ThresholdMetric Metric, double Value) Normalize(string part, string metric, double value, string unit)
@@ -90,7 +105,7 @@ public static partial class ThresholdParser
     }
 
     [GeneratedRegex(
-        @"^\s*(?<metric>min|mean|max|stddev|p50|p75|p95|p99\.9|p999|p99|fail|rps)\s*(?<op><=|>=|<|>)\s*(?<value>\d+(\.\d+)?)\s*(?<unit>[a-zµ%/]*)\s*$",
+        @"^\s*((?<measure>response|service|wait)\.)?(?<metric>min|mean|max|stddev|p50|p75|p95|p99\.9|p999|p99|fail|rps)\s*(?<op><=|>=|<|>)\s*(?<value>\d+(\.\d+)?)\s*(?<unit>[a-zµ%/]*)\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }

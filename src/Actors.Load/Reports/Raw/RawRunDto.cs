@@ -4,22 +4,34 @@ namespace Actors.Load.Reports.Raw;
 
 // The on-disk shape of histograms.json: RawRun with every histogram as base64 (LatencyHistogram.ToBase64).
 // Field names are part of the file format: add new ones, never rename.
+// Version 2 added service and wait histograms, the environment, process intervals and the pacer; version 1 files
+// still load (their service and wait histograms are empty).
 
 internal sealed record RawRunDto(string RunId, List<string> Agents, DateTimeOffset StartedUtc, double DurationSeconds,
     double ReportingIntervalSeconds, List<string>? GlobalThresholds, List<RawScenarioDto> Scenarios)
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public int Version { get; init; } = FormatVersion;
 
+    public RunEnvironment? Environment { get; init; }
+
+    public List<RawProcessIntervalDto>? Process { get; init; }
+
     public static RawRunDto From(RawRun raw) => new(raw.RunId, [.. raw.Agents], raw.StartedUtc, raw.Duration.TotalSeconds,
-        raw.ReportingInterval.TotalSeconds, [.. raw.GlobalThresholds], [.. raw.Scenarios.Select(RawScenarioDto.From)]);
+        raw.ReportingInterval.TotalSeconds, [.. raw.GlobalThresholds], [.. raw.Scenarios.Select(RawScenarioDto.From)])
+    {
+        Environment = raw.Environment,
+        Process = [.. raw.Process.Select(p => new RawProcessIntervalDto(p.Agent, p.Index, p.Start.TotalSeconds, p.Duration.TotalSeconds,
+            p.GcPause.TotalMilliseconds, p.Gen0Collections, p.Gen1Collections, p.Gen2Collections, p.AllocatedBytes,
+            p.ThreadPoolQueueLength, p.ThreadPoolThreads, p.CpuPercent))],
+    };
 
     public RawRun ToRaw()
     {
-        if (Version != FormatVersion)
+        if (Version is < 1 or > FormatVersion)
         {
-            throw new FormatException($"unsupported format version {Version} (expected {FormatVersion})");
+            throw new FormatException($"unsupported format version {Version} (this build reads 1 to {FormatVersion})");
         }
 
         return new RawRun
@@ -31,9 +43,29 @@ internal sealed record RawRunDto(string RunId, List<string> Agents, DateTimeOffs
             ReportingInterval = TimeSpan.FromSeconds(ReportingIntervalSeconds),
             GlobalThresholds = GlobalThresholds ?? [],
             Scenarios = [.. Scenarios.Select(s => s.ToRaw())],
+            Environment = Environment,
+            Process = [.. (Process ?? []).Select(p => new RawProcessInterval
+            {
+                Agent = p.Agent,
+                Index = p.Index,
+                Start = TimeSpan.FromSeconds(p.StartSeconds),
+                Duration = TimeSpan.FromSeconds(p.DurationSeconds),
+                GcPause = TimeSpan.FromMilliseconds(p.GcPauseMs),
+                Gen0Collections = p.Gen0Collections,
+                Gen1Collections = p.Gen1Collections,
+                Gen2Collections = p.Gen2Collections,
+                AllocatedBytes = p.AllocatedBytes,
+                ThreadPoolQueueLength = p.ThreadPoolQueueLength,
+                ThreadPoolThreads = p.ThreadPoolThreads,
+                CpuPercent = p.CpuPercent,
+            })],
         };
     }
 }
+
+internal sealed record RawProcessIntervalDto(string Agent, int Index, double StartSeconds, double DurationSeconds, double GcPauseMs,
+    int Gen0Collections, int Gen1Collections, int Gen2Collections, long AllocatedBytes, long ThreadPoolQueueLength,
+    int ThreadPoolThreads, double CpuPercent);
 
 internal sealed record RawScenarioDto(string Name, double DurationSeconds, RawStepDto Global, List<RawStepDto> Steps,
     List<RawLoadIntervalDto> Intervals, List<string> Simulations, List<string> Thresholds, long IntendedStarts,
@@ -44,7 +76,15 @@ internal sealed record RawScenarioDto(string Name, double DurationSeconds, RawSt
         [.. s.Intervals.Select(i => new RawLoadIntervalDto(i.Index, i.Start.TotalSeconds, i.Duration.TotalSeconds,
             i.MaxConcurrency, i.Copies, i.IntendedStarts, i.LateStarts))],
         [.. s.Simulations], [.. s.Thresholds], s.IntendedStarts, s.LateStarts, s.LateThreshold.TotalMilliseconds,
-        s.MaxLateness.TotalMilliseconds);
+        s.MaxLateness.TotalMilliseconds)
+    {
+        Pacer = s.Pacer,
+        PacerCpuSeconds = s.PacerCpuTime?.TotalSeconds,
+    };
+
+    public string? Pacer { get; init; }
+
+    public double? PacerCpuSeconds { get; init; }
 
     public RawScenario ToRaw() => new()
     {
@@ -68,6 +108,8 @@ internal sealed record RawScenarioDto(string Name, double DurationSeconds, RawSt
         LateStarts = LateStarts,
         LateThreshold = TimeSpan.FromMilliseconds(LateThresholdMs),
         MaxLateness = TimeSpan.FromMilliseconds(MaxLatenessMs),
+        Pacer = Pacer,
+        PacerCpuTime = PacerCpuSeconds is { } cpu ? TimeSpan.FromSeconds(cpu) : null,
     };
 }
 
@@ -76,13 +118,29 @@ internal sealed record RawStepDto(string Name, string Ok, string Fail, long OkBy
 {
     public static RawStepDto From(RawStep s) => new(s.Name, LatencyHistogram.ToBase64(s.Ok), LatencyHistogram.ToBase64(s.Fail),
         s.OkBytes, s.FailBytes, new(s.StatusCodes), new(s.ErrorKinds),
-        [.. s.Intervals.Select(i => new RawStepIntervalDto(i.Index, LatencyHistogram.ToBase64(i.Ok), LatencyHistogram.ToBase64(i.Fail)))]);
+        [.. s.Intervals.Select(i => new RawStepIntervalDto(i.Index, LatencyHistogram.ToBase64(i.Ok), LatencyHistogram.ToBase64(i.Fail))
+        {
+            Service = LatencyHistogram.ToBase64(i.Service),
+            Wait = LatencyHistogram.ToBase64(i.Wait),
+        })])
+    {
+        Service = LatencyHistogram.ToBase64(s.Service),
+        Wait = LatencyHistogram.ToBase64(s.Wait),
+    };
+
+    /// <summary>Service time of the successful requests (absent in version 1).</summary>
+    public string? Service { get; init; }
+
+    /// <summary>Wait time of every request (absent in version 1).</summary>
+    public string? Wait { get; init; }
 
     public RawStep ToRaw() => new()
     {
         Name = Name,
         Ok = LatencyHistogram.FromBase64(Ok),
         Fail = LatencyHistogram.FromBase64(Fail),
+        Service = Decode(Service),
+        Wait = Decode(Wait),
         OkBytes = OkBytes,
         FailBytes = FailBytes,
         StatusCodes = StatusCodes,
@@ -92,11 +150,21 @@ internal sealed record RawStepDto(string Name, string Ok, string Fail, long OkBy
             Index = i.Index,
             Ok = LatencyHistogram.FromBase64(i.Ok),
             Fail = LatencyHistogram.FromBase64(i.Fail),
+            Service = Decode(i.Service),
+            Wait = Decode(i.Wait),
         })],
     };
+
+    internal static HdrHistogram.HistogramBase Decode(string? base64) =>
+        base64 is null ? LatencyHistogram.Create() : LatencyHistogram.FromBase64(base64);
 }
 
-internal sealed record RawStepIntervalDto(int Index, string Ok, string Fail);
+internal sealed record RawStepIntervalDto(int Index, string Ok, string Fail)
+{
+    public string? Service { get; init; }
+
+    public string? Wait { get; init; }
+}
 
 internal sealed record RawLoadIntervalDto(int Index, double StartSeconds, double DurationSeconds, int MaxConcurrency,
     int Copies, long IntendedStarts, long LateStarts);

@@ -7,7 +7,7 @@ namespace Actors.Load.Reports.Raw;
 /// <summary>
 /// Saves and loads a run's raw histograms: <c>histograms.json</c> (counters plus every histogram in HdrHistogram's
 /// compressed base64 form: what <c>merge</c> reads) and <c>histograms.hlog</c> (HdrHistogram's standard log of the
-/// interval histograms, tagged "scenario/step/ok|fail", for HdrHistogram tools).
+/// interval histograms, tagged "scenario/step/ok|fail|service|wait", for HdrHistogram tools).
 /// </summary>
 public static class RawRunStore
 {
@@ -59,7 +59,7 @@ public static class RawRunStore
             {
                 foreach (var interval in step.Intervals)
                 {
-                    foreach (var (kind, histogram) in new[] { ("ok", interval.Ok), ("fail", interval.Fail) })
+                    foreach (var (kind, histogram) in new[] { ("ok", interval.Ok), ("fail", interval.Fail), ("service", interval.Service), ("wait", interval.Wait) })
                     {
                         var copy = histogram.Copy();
                         copy.Tag = $"{scenario.Name}/{step.Name}/{kind}";
