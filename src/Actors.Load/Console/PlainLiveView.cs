@@ -7,7 +7,7 @@ namespace Actors.Load.Console;
 /// Progress for logs and pipes, as k6 prints when not on a terminal: one line per scenario and reporting interval
 /// (time, requests per second, response p50 and p99, failures, wait p99 and late starts), nothing redrawn.
 /// </summary>
-internal sealed class PlainLiveView(TextWriter output) : ILiveView
+internal sealed class PlainLiveView(TextWriter output, TimeSpan reportingInterval) : ILiveView
 {
     private readonly Dictionary<string, int> _printed = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -27,6 +27,14 @@ internal sealed class PlainLiveView(TextWriter output) : ILiveView
                 }
 
                 _printed[collector.Name] = live.Index;
+
+                // The run's closing fragment (often a few ms while the last requests finish) would read as a drop to
+                // zero; its requests are in the summary.
+                if (live.Index > 0 && live.Duration < reportingInterval / 2)
+                {
+                    continue;
+                }
+
                 output.WriteLine(Line(collector.Name, live));
             }
 
@@ -34,8 +42,8 @@ internal sealed class PlainLiveView(TextWriter output) : ILiveView
         }
     }
 
-    internal static string Line(string scenario, LiveSnapshot live) => string.Create(CultureInfo.InvariantCulture,
-        $"{scenario} {Clock(live.End)} rps {live.Rps:0.#} p50 {live.P50Ms:0.###} ms p99 {live.P99Ms:0.###} ms fail {live.Fail} wait.p99 {live.WaitP99Ms:0.###} ms late {live.LateStarts}{(live.Duration < TimeSpan.FromSeconds(1) ? $" (last {live.Duration.TotalMilliseconds:0} ms)" : "")}");
+    internal string Line(string scenario, LiveSnapshot live) => string.Create(CultureInfo.InvariantCulture,
+        $"{scenario} {Clock(live.End)} rps {live.Rps:0.#} p50 {live.P50Ms:0.###} ms p99 {live.P99Ms:0.###} ms fail {live.Fail} wait.p99 {live.WaitP99Ms:0.###} ms late {live.LateStarts}{(live.Duration < reportingInterval ? $" (over {live.Duration.TotalSeconds:0.###} s)" : "")}");
 
     private static string Clock(TimeSpan at) => at.TotalHours >= 1
         ? at.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)

@@ -25,7 +25,7 @@ internal static class InjectDriver
         var clock = unit.Clock;
         if (clock.IsSystem)
         {
-            return await PrecisePacer.RunOnOwnThreadAsync(pacer => LoopAsync(unit, simulation, previousRate, segmentStart, deadline, random,
+            return await PrecisePacer.RunOnOwnThreadAsync(unit.PacerMaxSpin, pacer => LoopAsync(unit, simulation, previousRate, segmentStart, deadline, random,
                 (timestamp, token) =>
                 {
                     pacer.WaitUntil(timestamp, token);

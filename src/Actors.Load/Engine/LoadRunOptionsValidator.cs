@@ -18,6 +18,11 @@ public static class LoadRunOptionsValidator
             Fail(nameof(options.LateThreshold), options.LateThreshold, "must be positive");
         }
 
+        if (options.PacerMaxSpin < TimeSpan.Zero || options.PacerMaxSpin > TimeSpan.FromMilliseconds(1))
+        {
+            Fail(nameof(options.PacerMaxSpin), options.PacerMaxSpin, "must be between 0 and 1 ms");
+        }
+
         if (options.ReportFormats.Count > 0 && string.IsNullOrWhiteSpace(options.ReportFolder))
         {
             Fail(nameof(options.ReportFolder), options.ReportFolder, "must name a folder when reports are written");

@@ -85,7 +85,7 @@ public sealed class LoadRunner
         };
         var clock = new RunClock(Options.TimeProvider);
         var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold, Options.ReportingInterval));
-        var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock)).ToList();
+        var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock) { PacerMaxSpin = Options.PacerMaxSpin }).ToList();
         var startedUtc = Options.TimeProvider.GetUtcNow();
         var inited = new List<ScenarioProps>();
         try
@@ -211,7 +211,7 @@ public sealed class LoadRunner
     private async Task<(TimeSpan Duration, Dictionary<string, TimeSpan> Durations)> MeasureAsync(
         List<ScenarioUnit> units, RunClock clock, ProcessSampler process, TextWriter output, bool plain, CancellationToken cancellationToken)
     {
-        ILiveView view = !Options.EnableConsole ? new NullLiveView() : plain ? new PlainLiveView(output) : new SpectreLiveView(Ansi(output));
+        ILiveView view = !Options.EnableConsole ? new NullLiveView() : plain ? new PlainLiveView(output, Options.ReportingInterval) : new SpectreLiveView(Ansi(output));
         process.Restart();
         var start = clock.Now;
         foreach (var unit in units)
@@ -229,10 +229,13 @@ public sealed class LoadRunner
         var live = units.SelectMany(u => u.Collectors.Select(c => new LiveScenario(c, PlannedDuration(u), () => clock.Elapsed(start)))).ToList();
         await view.RunAsync(live, all);
         await all;
-        await stopReporting.CancelAsync();
-        await reporting;
+
+        // Closed before the reporting loop stops, so that a loop that wakes meanwhile cannot add an interval the
+        // scenarios do not have (their last one ended with them).
         var elapsed = clock.Elapsed(start);
         process.Take(elapsed, close: true);
+        await stopReporting.CancelAsync();
+        await reporting;
         return (elapsed, durations);
     }
 

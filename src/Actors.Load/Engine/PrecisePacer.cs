@@ -7,8 +7,10 @@ namespace Actors.Load.Engine;
 /// The open model's pacer on the real clock: a dedicated thread that waits for each intended start with a
 /// high-resolution sleep (Linux <c>nanosleep</c> with the thread's timer slack cut to 1 µs) and finishes the last
 /// stretch spinning, instead of the ~1 ms thread-pool timer. How early it stops sleeping follows the oversleep it
-/// observes (an exponentially weighted mean), so the spin stays short on a quiet machine and grows on a busy one.
-/// Where no high-resolution sleep exists it sleeps whole milliseconds and spins the remainder.
+/// observes (an exponentially weighted mean), capped at <c>maxSpin</c>: a pacer that spun through every gap at high
+/// rates would take a whole core from the system under test on a small machine, so past the cap it accepts waking a
+/// little late (what it costs shows as wait time). Where no high-resolution sleep exists it sleeps whole milliseconds
+/// and spins the remainder.
 /// The thread also starts each invocation (up to the step's first await), so what it measures as its CPU time is the
 /// generator's cost per arrival, pacing included.
 /// </summary>
@@ -18,21 +20,26 @@ internal sealed class PrecisePacer
     private static readonly long MaxSleep = Stopwatch.Frequency / 50;
     private static readonly long Microsecond = Math.Max(1, Stopwatch.Frequency / 1_000_000);
     private readonly bool _nanosleep;
+    private readonly long _maxSpin;
     private long _oversleep = 50 * Microsecond;
 
-    private PrecisePacer(bool nanosleep) => _nanosleep = nanosleep;
+    private PrecisePacer(bool nanosleep, TimeSpan maxSpin)
+    {
+        _nanosleep = nanosleep;
+        _maxSpin = Math.Max(0, (long)(maxSpin.TotalSeconds * Stopwatch.Frequency));
+    }
 
     /// <summary>
     /// Runs <paramref name="loop"/> on a new dedicated thread, handing it a pacer whose waits block that thread (the
     /// loop's awaits on the pacer complete synchronously, so the whole loop stays on it). Completes with the loop and
     /// reports the thread's CPU time (null where the platform cannot measure it).
     /// </summary>
-    public static Task<TimeSpan?> RunOnOwnThreadAsync(Func<PrecisePacer, Task> loop)
+    public static Task<TimeSpan?> RunOnOwnThreadAsync(TimeSpan maxSpin, Func<PrecisePacer, Task> loop)
     {
         var completion = new TaskCompletionSource<TimeSpan?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            var pacer = new PrecisePacer(Native.TryReduceTimerSlack());
+            var pacer = new PrecisePacer(Native.TryReduceTimerSlack(), maxSpin);
             var cpuAtStart = Native.ThreadCpuTime();
             try
             {
@@ -66,9 +73,9 @@ internal sealed class PrecisePacer
             }
 
             // Sleep until the expected oversleep before the target (plus a little), spin from there.
-            var margin = Math.Clamp(Volatile.Read(ref _oversleep) + 5 * Microsecond, 10 * Microsecond, 2_000 * Microsecond);
+            var margin = Math.Min(_oversleep + 5 * Microsecond, _maxSpin);
             var sleep = Math.Min(remaining - margin, MaxSleep);
-            if (_nanosleep && sleep >= 5 * Microsecond)
+            if (_nanosleep && sleep >= 2 * Microsecond)
             {
                 Native.Sleep(sleep * 1_000_000_000 / Stopwatch.Frequency);
                 Learn(Stopwatch.GetTimestamp() - now - sleep);

@@ -34,6 +34,9 @@ internal sealed class ScenarioUnit
 
     public RunClock Clock => _clock;
 
+    /// <summary>The longest the precise pacer spins before an arrival (<see cref="LoadRunOptions.PacerMaxSpin"/>).</summary>
+    public TimeSpan PacerMaxSpin { get; init; } = LoadRunOptions.DefaultPacerMaxSpin;
+
     public long NextInvocationNumber() => Interlocked.Increment(ref _invocations) - 1;
 
     /// <summary>When the measured phase began (the copies gauge is timed from it); until then, the unit's creation.</summary>
