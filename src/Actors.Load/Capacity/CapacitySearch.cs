@@ -8,13 +8,15 @@ namespace Actors.Load.Capacity;
 
 /// <summary>
 /// Raises the injection rate step by step until the SLO breaks, and reports the highest passing rate. Each step is
-/// a separate engine run injecting <c>rate</c> per second, evenly spaced, for <c>StepDuration</c>, against the scenario the factory builds for that
-/// rate (a scenario that already has load simulations keeps them).
+/// a separate engine run injecting <c>rate</c> per second, evenly spaced, for <c>StepDuration</c> (longer at low rates,
+/// to measure <c>MinSamplesPerStep</c> requests), against the scenario the factory builds for that rate (a scenario
+/// that already has load simulations keeps them). A step that breaks is measured once more before it counts; intervals
+/// in which the generator itself stalled are flagged on their step.
 /// </summary>
 public sealed class CapacitySearch
 {
     private readonly CapacitySearchOptions _options;
-    private readonly Func<int, bool, CancellationToken, Task<ScenarioResult>> _probe;
+    private readonly Func<int, bool, CancellationToken, Task<CapacityProbe>> _probe;
     private readonly string _scenario;
 
     public CapacitySearch(CapacitySearchOptions options, Func<int, ScenarioProps> scenarioFactory)
@@ -24,12 +26,18 @@ public sealed class CapacitySearch
 
     /// <summary>For tests and custom drivers: <paramref name="probe"/> measures one rate.</summary>
     internal CapacitySearch(CapacitySearchOptions options, Func<int, CancellationToken, Task<ScenarioResult>> probe, string scenario)
+        : this(options, async (rate, _, cancellationToken) => new CapacityProbe(await probe(rate, cancellationToken), []), scenario)
+    {
+    }
+
+    /// <summary>For tests and custom drivers: <paramref name="probe"/> measures one rate and the generator's process.</summary>
+    internal CapacitySearch(CapacitySearchOptions options, Func<int, CancellationToken, Task<CapacityProbe>> probe, string scenario)
         : this(options, (rate, _, cancellationToken) => probe(rate, cancellationToken), scenario)
     {
     }
 
     /// <summary>The probe also gets whether to warm up before measuring.</summary>
-    private CapacitySearch(CapacitySearchOptions options, Func<int, bool, CancellationToken, Task<ScenarioResult>> probe, string scenario)
+    private CapacitySearch(CapacitySearchOptions options, Func<int, bool, CancellationToken, Task<CapacityProbe>> probe, string scenario)
     {
         CapacitySearchOptionsValidator.Validate(options);
         _options = options;
@@ -39,6 +47,23 @@ public sealed class CapacitySearch
 
     /// <summary>Called after each step (progress output).</summary>
     public event Action<CapacityStep>? StepCompleted;
+
+    /// <summary>Runs the search <paramref name="times"/> times, one after the other, and reports how far the answers spread.</summary>
+    public async Task<CapacityRepeatResult> RunRepeatedAsync(int times, CancellationToken cancellationToken = default)
+    {
+        if (times < 1)
+        {
+            throw new LoadConfigurationException($"A capacity search repeats at least once (was {times}).");
+        }
+
+        var runs = new List<CapacityResult>();
+        for (var i = 0; i < times && !cancellationToken.IsCancellationRequested; i++)
+        {
+            runs.Add(await RunAsync(cancellationToken));
+        }
+
+        return new CapacityRepeatResult(runs);
+    }
 
     public async Task<CapacityResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -104,13 +129,27 @@ public sealed class CapacitySearch
         // target (measured: a step at 10,682/s right after one at 12,819/s showed a p99 of 1.6 s, the next lower one 53 ms).
         var warmUp = steps.Count == 0 || refinement;
         var step = Judge(rate, await _probe(rate, warmUp, cancellationToken), slo) with { Refinement = refinement };
+        if (step.Passed || !_options.RetryBrokenStep || cancellationToken.IsCancellationRequested)
+        {
+            return Record(step, steps);
+        }
+
+        // One breach is not yet the breaking point: measure the rate again, warmed up, and let the second verdict count.
+        Record(step with { Retried = true }, steps);
+        var again = Judge(rate, await _probe(rate, true, cancellationToken), slo) with { Refinement = refinement };
+        return Record(again, steps);
+    }
+
+    private CapacityStep Record(CapacityStep step, List<CapacityStep> steps)
+    {
         steps.Add(step);
         StepCompleted?.Invoke(step);
         return step;
     }
 
-    private CapacityStep Judge(int rate, ScenarioResult scenario, IReadOnlyList<Threshold> slo)
+    private CapacityStep Judge(int rate, CapacityProbe probe, IReadOnlyList<Threshold> slo)
     {
+        var scenario = probe.Scenario;
         var breaches = slo.Select(t => ThresholdEvaluator.Evaluate(scenario, t)).Where(r => !r.Passed).Select(r => r.Message).ToList();
         var achieved = scenario.Rps;
         if (achieved < rate * _options.MinAchievedRatio)
@@ -123,23 +162,51 @@ public sealed class CapacitySearch
             breaches.Count == 0, breaches)
         {
             Errors = [.. scenario.Global.ErrorKinds.OrderByDescending(e => e.Count).Take(3).Select(e => $"{e.Name}: {e.Count}")],
+            DurationSeconds = scenario.DurationSeconds,
+            Stalls = Stalls(scenario, probe.Process),
+            IntervalP99Ms = [.. scenario.Global.Intervals.Select(i => i.OkLatency.P99Ms)],
         };
     }
 
-    private static Func<int, bool, CancellationToken, Task<ScenarioResult>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
+    // An interval is a stall of the generator when its process paused for GC long enough to show in a p99, or when it
+    // started requests late; both are about the measuring side, not the target.
+    private List<string> Stalls(ScenarioResult scenario, IReadOnlyList<ProcessIntervalResult> process)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var stalls = new List<string>();
+        var pauses = process.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.Sum(p => p.GcPauseMs));
+        foreach (var interval in scenario.Global.Intervals)
+        {
+            var window = string.Create(c, $"{interval.StartSeconds:0.#}-{interval.StartSeconds + interval.DurationSeconds:0.#} s");
+            var pause = pauses.GetValueOrDefault(interval.Index);
+            if (pause >= _options.StallGcPause.TotalMilliseconds)
+            {
+                stalls.Add(string.Create(c, $"{window}: GC paused {pause:0} ms"));
+            }
+            else if (interval.WaitLatency.P99Ms >= _options.StallWait.TotalMilliseconds)
+            {
+                stalls.Add(string.Create(c, $"{window}: requests started late (wait p99 {interval.WaitLatency.P99Ms:0.#} ms)"));
+            }
+        }
+
+        return stalls;
+    }
+
+    private static Func<int, bool, CancellationToken, Task<CapacityProbe>> Probe(CapacitySearchOptions options, Func<int, ScenarioProps> factory) =>
         async (rate, warmUp, cancellationToken) =>
         {
             var scenario = factory(rate);
+            var duration = options.StepDurationFor(rate);
             if (scenario.LoadSimulations.Count == 0)
             {
                 // One interval spanning the whole step keeps the spacing of rate-per-second exact for any step length.
-                var perStep = (int)Math.Max(1, Math.Round(rate * options.StepDuration.TotalSeconds));
-                scenario = scenario.WithLoadSimulations(Simulation.Inject(perStep, options.StepDuration, options.StepDuration));
+                var perStep = (int)Math.Max(1, Math.Round(rate * duration.TotalSeconds));
+                scenario = scenario.WithLoadSimulations(Simulation.Inject(perStep, duration, duration));
             }
 
             if (warmUp && options.WarmUp > TimeSpan.Zero && scenario.WarmUpDuration == TimeSpan.Zero)
             {
-                scenario = scenario.WithWarmUpDuration(options.WarmUp);
+                scenario = scenario.WithWarmUpDuration(options.WarmUp <= duration ? options.WarmUp : duration);
             }
 
             var result = await LoadRunner.RegisterScenarios(scenario)
@@ -148,6 +215,6 @@ public sealed class CapacitySearch
                 .WithReportingInterval(options.ReportingInterval)
                 .WithTimeProvider(options.TimeProvider)
                 .RunAsync(cancellationToken);
-            return result.Scenarios[0];
+            return new CapacityProbe(result.Scenarios[0], result.Process);
         };
 }

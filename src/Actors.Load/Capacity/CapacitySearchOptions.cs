@@ -12,8 +12,32 @@ public sealed record CapacitySearchOptions
     /// <summary>Add this to the rate after each passing step (used when <see cref="Factor"/> is 0).</summary>
     public int Step { get; init; }
 
-    /// <summary>How long each rate is held. Default 10 s.</summary>
+    /// <summary>How long each rate is held at least. Default 10 s (longer at low rates: <see cref="MinSamplesPerStep"/>).</summary>
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Requests a step measures at least, so that its p99 rests on enough samples (the 1 % tail of 10,000 requests is
+    /// 100 of them; of 1,000 only 10, and one slow request moves it): a step lasts <c>MinSamplesPerStep / rate</c>
+    /// seconds when that is longer than <see cref="StepDuration"/>, up to <see cref="MaxStepDuration"/>. Default 10,000;
+    /// 0 to hold every rate for <see cref="StepDuration"/> only.
+    /// </summary>
+    public int MinSamplesPerStep { get; init; } = 10_000;
+
+    /// <summary>The longest a step may be made to reach <see cref="MinSamplesPerStep"/>. Default 60 s.</summary>
+    public TimeSpan MaxStepDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Measure a step that broke the SLO once more, at the same rate and warmed up, before taking it as the breaking
+    /// point: one stall of a shared machine (a long GC pause, a neighbour's burst) otherwise ends the search and the
+    /// answer swings between runs. The first attempt stays in the report, marked as retried. Default true.
+    /// </summary>
+    public bool RetryBrokenStep { get; init; } = true;
+
+    /// <summary>An interval in which the generator's process paused for GC at least this long is flagged as a stall. Default 50 ms.</summary>
+    public TimeSpan StallGcPause { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>An interval whose wait p99 (the generator's lag in starting requests) reaches this is flagged as a stall. Default 10 ms.</summary>
+    public TimeSpan StallWait { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
     /// After the first failing step, halve the gap between the highest passing and the lowest failing rate this many
@@ -44,6 +68,18 @@ public sealed record CapacitySearchOptions
     public TimeSpan ReportingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a step at <paramref name="rate"/> lasts (see <see cref="MinSamplesPerStep"/>).</summary>
+    public TimeSpan StepDurationFor(int rate)
+    {
+        if (MinSamplesPerStep <= 0 || rate <= 0)
+        {
+            return StepDuration;
+        }
+
+        var needed = TimeSpan.FromSeconds(Math.Ceiling(10.0 * MinSamplesPerStep / rate) / 10);
+        return needed <= StepDuration ? StepDuration : needed < MaxStepDuration ? needed : MaxStepDuration;
+    }
 
     /// <summary>The rate after <paramref name="rate"/>; always at least one more.</summary>
     public int Next(int rate) =>
