@@ -14,6 +14,16 @@ namespace Actors.LoadTests.Scenarios;
 public static class OrleansScenarios
 {
     public const string Ping = "ping";
+
+    /// <summary>One state-writing grain call through the configured store: the write path's floor.</summary>
+    public const string PingWrite = "ping_write";
+
+    /// <summary>
+    /// What ping_write persists beside its counter: about an account's hot state (balance and counters, the 128-byte
+    /// idempotency window, the ~180-byte fraud profile, a few packed pending history entries). An estimate from those
+    /// parts, not a measurement of a serialized account.
+    /// </summary>
+    public const int PingWritePayloadBytes = 512;
     public const string MessengerBalanceCheck = "messenger_balance_check";
     public const string CardAuthorization = "card_authorization";
     public const string ConsentChurn = "consent_churn";
@@ -22,7 +32,7 @@ public static class OrleansScenarios
     public const string Mixed = "mixed";
 
     /// <summary>Scenario names the command line accepts (replay comes from the simulator's traces).</summary>
-    public static readonly IReadOnlyList<string> Names = [Ping, MessengerBalanceCheck, CardAuthorization, ConsentChurn, Transfer, NotificationFanout, Mixed, HttpScenarios.HttpBalanceCheck];
+    public static readonly IReadOnlyList<string> Names = [Ping, PingWrite, MessengerBalanceCheck, CardAuthorization, ConsentChurn, Transfer, NotificationFanout, Mixed, HttpScenarios.HttpBalanceCheck];
 
     private static readonly (int Mcc, string Merchant)[] Merchants =
     [
@@ -38,6 +48,7 @@ public static class OrleansScenarios
         IReadOnlyList<ScenarioProps> scenarios = name switch
         {
             Ping => [CreatePing(context.Grains)],
+            PingWrite => [CreatePingWrite(context.Grains, context.Population.Users)],
             MessengerBalanceCheck => [CreateBalanceCheck(context)],
             CardAuthorization => [CreateCardAuthorization(context)],
             ConsentChurn => [CreateConsentChurn(context)],
@@ -61,7 +72,7 @@ public static class OrleansScenarios
     }
 
     /// <summary>Whether a scenario needs the synthetic population (all but ping).</summary>
-    public static bool NeedsPopulation(string name) => name != Ping;
+    public static bool NeedsPopulation(string name) => name is not (Ping or PingWrite);
 
     /// <summary>A no-op grain call over 1,024 grains: the framework's own cost, the baseline of every run.</summary>
     public static ScenarioProps CreatePing(IGrainFactory grains)
@@ -71,6 +82,21 @@ public static class OrleansScenarios
         {
             await pings[(int)(ctx.InvocationNumber & 1023)].Ping(ctx.InvocationNumber);
             return Response.Ok();
+        }));
+    }
+
+    /// <summary>
+    /// One write of a <see cref="PingWritePayloadBytes"/>-byte state per call, spread over as many grains as the
+    /// population has users (each write goes to the same store an account's would).
+    /// </summary>
+    public static ScenarioProps CreatePingWrite(IGrainFactory grains, int grainCount)
+    {
+        var count = Math.Max(1, grainCount);
+        var refs = new GrainRefs<IPingWriteGrain>(count, i => grains.GetGrain<IPingWriteGrain>(i));
+        return Scenario.Create(PingWrite, ctx => StepOutcome.Guard(async () =>
+        {
+            await refs[(int)(ctx.InvocationNumber % count)].Write(ctx.InvocationNumber, PingWritePayloadBytes);
+            return Response.Ok(sizeBytes: PingWritePayloadBytes);
         }));
     }
 

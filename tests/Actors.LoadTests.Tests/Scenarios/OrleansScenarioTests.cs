@@ -23,7 +23,7 @@ public sealed class OrleansScenarioTests(EmbeddedSiloFixture silo)
     {
         string[] covered =
         [
-            OrleansScenarios.Ping, OrleansScenarios.MessengerBalanceCheck, OrleansScenarios.CardAuthorization, OrleansScenarios.ConsentChurn,
+            OrleansScenarios.Ping, OrleansScenarios.PingWrite, OrleansScenarios.MessengerBalanceCheck, OrleansScenarios.CardAuthorization, OrleansScenarios.ConsentChurn,
             OrleansScenarios.Transfer, OrleansScenarios.NotificationFanout, OrleansScenarios.Mixed, HttpScenarios.HttpBalanceCheck,
         ];
         Assert.Equal(covered.Order(), OrleansScenarios.Names.Order());
@@ -38,6 +38,36 @@ public sealed class OrleansScenarioTests(EmbeddedSiloFixture silo)
 
         AssertAllOk(ping);
         Assert.Equal(Iterations, ping.OkCount);
+    }
+
+    [Fact]
+    public async Task Ping_write_persists_each_call_through_the_configured_store()
+    {
+        var context = await ReadyContextAsync(_grains);
+
+        var run = (await RunAsync(OrleansScenarios.PingWrite, context)).Scenario(OrleansScenarios.PingWrite);
+
+        AssertAllOk(run);
+        Assert.Equal(Iterations, run.OkCount);
+        // Read back from the store itself, not from the activation: grain 0 took invocations 0, N, 2N, ...
+        var stored = await _grains.GetGrain<Actors.Diagnostics.IPingWriteGrain>(0).ReadStored();
+        Assert.NotNull(stored);
+        Assert.Equal(OrleansScenarios.PingWritePayloadBytes, stored!.Payload.Length);
+        Assert.Equal(0, stored.Value % context.Population.Users);
+    }
+
+    [Fact]
+    public async Task Ping_write_refuses_a_bad_payload_size_and_keeps_what_it_stored()
+    {
+        var grain = _grains.GetGrain<Actors.Diagnostics.IPingWriteGrain>(987_654);
+        await grain.Write(7, 16);
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.Write(8, -1).AsTask());
+
+        Assert.Contains("payloadBytes", error.Message, StringComparison.Ordinal);
+        var stored = await grain.ReadStored();
+        Assert.Equal(7, stored!.Value);
+        Assert.Equal(16, stored.Payload.Length);
     }
 
     [Fact]
