@@ -1,3 +1,3 @@
 using Actors.LoadTests;
 
-return await LoadTestsCli.RunAsync(args);
+return await LoadTestsCli.RunAsync(args, Console.Out, Console.Error);

@@ -82,7 +82,8 @@ ACTORS_HTTP_URL="$url" ACTORS_HTTP_KEY="$key" ACTORS_HTTP_PARTNER=bench \
   --gateway "127.0.0.1:$gateway_port" --cluster-id "$cluster" --users "$users" --copies "$connections" \
   --duration "${duration}s" --warm-up 3s --no-console --report-dir "$dir/reports" >"$dir/loadtests.log" 2>&1 \
   || { cat "$dir/loadtests.log" >&2; die "the loadtests run failed" 1; }
-engine=$(grep '^http_balance_check:' "$dir/loadtests.log" | tail -1)
+# The summary's row for the whole scenario: scenario step time ok fail rps p50 p95 p99 p99.9 max.
+engine=$(awk '$1 == "http_balance_check" && $2 == "global" && $3 == "response"' "$dir/loadtests.log" | tail -1)
 [ -n "$engine" ] || { cat "$dir/loadtests.log" >&2; die "no summary line from loadtests" 1; }
 
 echo "wrk: the same endpoint..."
@@ -91,11 +92,11 @@ BENCH_USERS="$users" BENCH_KEY="$key" wrk -t "$threads" -c "$connections" -d "${
 
 # Latencies to milliseconds: wrk prints e.g. 812.00us, 1.23ms, 2.01s.
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print v }'; }
-e_rps=$(sed -E 's/.* ([0-9,]+) rps.*/\1/' <<<"$engine" | tr -d ,)
-e_p50=$(sed -E 's/.*p50 ([0-9.]+) ms.*/\1/' <<<"$engine")
-e_p99=$(sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' <<<"$engine")
-e_max=$(sed -E 's/.*max ([0-9.]+) ms.*/\1/' <<<"$engine")
-e_fail=$(sed -E 's/.*fail ([0-9,]+) .*/\1/' <<<"$engine" | tr -d ,)
+e_rps=$(awk '{ printf "%.0f", $6 }' <<<"$engine")
+e_p50=$(awk '{ print $7 }' <<<"$engine")
+e_p99=$(awk '{ print $9 }' <<<"$engine")
+e_max=$(awk '{ print $11 }' <<<"$engine")
+e_fail=$(awk '{ print $5 }' <<<"$engine")
 w_rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$dir/wrk.log")
 w_p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$dir/wrk.log")")
 w_p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$dir/wrk.log")")

@@ -60,8 +60,9 @@ run_store() {
   grep -q "Actors silo ready" "$work/silo-$name.log" || { tail -20 "$work/silo-$name.log"; exit 1; }
   echo "== $name: card_authorization, $copies copies, $duration"
   dotnet "$load" run --scenario card_authorization --copies "$copies" --duration "$duration" --users "$users" \
-    --gateway "127.0.0.1:$gateway_port" --cluster-id "bench-$name" --no-console --report-dir "$work/reports" | tee "$work/run-$name.log" | grep -E "^card_authorization|Reports"
-  results+=("$name|$(grep -E '^card_authorization:' "$work/run-$name.log")")
+    --gateway "127.0.0.1:$gateway_port" --cluster-id "bench-$name" --no-console --report-dir "$work/reports" | tee "$work/run-$name.log" | grep -E "^card_authorization +global +response|^Reports"
+  # The summary's row for the whole scenario: scenario step time ok fail rps p50 p95 p99 p99.9 max.
+  results+=("$name|$(awk '$1 == "card_authorization" && $2 == "global" && $3 == "response" { printf "%s req/s, p50 %s ms, p99 %s ms, max %s ms, %s failed", $6, $7, $9, $11, $5 }' "$work/run-$name.log")")
   kill -TERM "$silo_pid"; wait "$silo_pid" 2>/dev/null || true; silo_pid=""
 }
 

@@ -58,12 +58,15 @@ public static class BenchCommand
 
             var population = common.Population(parse, sliced: false);
             var siloSettings = common.EmbeddedSettings(parse);
-            await using var cluster = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
-            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
+            var reportFolder = common.ReportFolder(parse);
+            var output = common.Console.Output;
+            var connect = common.ConnectOptions(parse);
+            await using var cluster = await ActorsCluster.StartEmbeddedAsync(siloSettings, connect, cancellationToken);
+            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = common.Interactive(parse), Output = output };
             await context.EnsurePopulationAsync(cancellationToken);
             var grains = cluster.Grains;
 
-            Console.WriteLine($"ping: bare loop vs engine, {copyCount} copies, {during.TotalSeconds:N0} s each, {pingRounds} round(s)...");
+            output.WriteLine($"ping: bare loop vs engine, {copyCount} copies, {during.TotalSeconds:N0} s each, {pingRounds} round(s)...");
             long n = 0;
             var pings = OrleansScenarios.PingGrains(grains);
             var overhead = await EngineOverheadBenchmark.MeasureAsync(
@@ -72,43 +75,43 @@ public static class BenchCommand
                     var i = Interlocked.Increment(ref n);
                     return pings[(int)(i & 1023)].Ping(i).AsTask();
                 }, copyCount, during, pingRounds, cancellationToken);
-            Console.WriteLine($"  {overhead}");
+            output.WriteLine($"  {overhead}");
 
-            Console.WriteLine($"card_authorization under the engine, {population.ConsentPercent} % of users notified, {copyCount} copies, {during.TotalSeconds:N0} s...");
+            output.WriteLine($"card_authorization under the engine, {population.ConsentPercent} % of users notified, {copyCount} copies, {during.TotalSeconds:N0} s...");
             var card = await MeasureCardAsync(context, copyCount, during, cancellationToken);
             var cardRatio = card.Rate / Math.Max(overhead.EngineOpsPerSecond, 1e-9);
-            Console.WriteLine($"  {card.Rate:N0} authorizations/s (p99 {card.P99Ms:F1} ms, {card.Failed} failed): {cardRatio:P1} of engine ping");
+            output.WriteLine($"  {card.Rate:N0} authorizations/s (p99 {card.P99Ms:F1} ms, {card.Failed} failed): {cardRatio:P1} of engine ping");
 
             // The write path alone (no user consents to notifications), with and without the fraud rules, each on a
             // fresh embedded silo with the same population and load: what the account grain itself costs.
             var writeOnly = population with { ConsentPercent = 0 };
-            Console.WriteLine($"card_authorization, write path only (no notifications), {copyCount} copies, {during.TotalSeconds:N0} s...");
-            var write = await MeasureOnFreshSiloAsync(writeOnly, siloSettings, copyCount, during, context.InteractiveConsole, cancellationToken);
+            output.WriteLine($"card_authorization, write path only (no notifications), {copyCount} copies, {during.TotalSeconds:N0} s...");
+            var write = await MeasureOnFreshSiloAsync(writeOnly, siloSettings, connect, copyCount, during, context.InteractiveConsole, output, cancellationToken);
             var writeRatio = write.Rate / Math.Max(overhead.EngineOpsPerSecond, 1e-9);
-            Console.WriteLine($"  {write.Rate:N0} authorizations/s (p99 {write.P99Ms:F1} ms): {writeRatio:P1} of engine ping");
-            Console.WriteLine($"the same with fraud rules disabled (Actors:Fraud:Detector=none)...");
-            var plain = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(siloSettings) { ["Actors:Fraud:Detector"] = "none" }, copyCount, during,
-                context.InteractiveConsole, cancellationToken);
+            output.WriteLine($"  {write.Rate:N0} authorizations/s (p99 {write.P99Ms:F1} ms): {writeRatio:P1} of engine ping");
+            output.WriteLine($"the same with fraud rules disabled (Actors:Fraud:Detector=none)...");
+            var plain = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(siloSettings) { ["Actors:Fraud:Detector"] = "none" }, connect, copyCount, during,
+                context.InteractiveConsole, output, cancellationToken);
             var fraudCost = plain.Rate / Math.Max(write.Rate, 1e-9);
-            Console.WriteLine($"  {plain.Rate:N0} authorizations/s without rules: the rules cost {fraudCost:F2}x");
+            output.WriteLine($"  {plain.Rate:N0} authorizations/s without rules: the rules cost {fraudCost:F2}x");
 
             MemoryProbeResult? memory = null;
             if (probeUsers > 0)
             {
-                Console.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each, {MemoryProbe.DefaultPostingsPerAccount} postings an account...");
+                output.WriteLine($"memory probe: activating {probeUsers:N0} users with 2 accounts each, {MemoryProbe.DefaultPostingsPerAccount} postings an account...");
                 // On a fresh silo: the probe's "deactivated" baseline must not lose the load population's grains too.
-                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(siloSettings, cancellationToken: cancellationToken);
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(siloSettings, connect, cancellationToken);
                 memory = await MemoryProbe.MeasureAsync(probeSilo.Grains, probeUsers, 2, copyCount, storeBytes: MemoryProbe.StoreBytes(probeSilo), cancellationToken: cancellationToken);
-                Console.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-process storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
+                output.WriteLine($"  resident {memory.ResidentBytesPerUser:N0} B/user (in-process storage {memory.StorageBytesPerUser:N0} B/user more; {memory.UsersPerSecond:N0} users/s set up)");
             }
 
             var report = Render(copyCount, during, overhead, population.ConsentPercent, card, cardRatio, write, writeRatio, plain, fraudCost, memory);
-            var folder = Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_bench");
+            var folder = Path.Combine(reportFolder, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_bench");
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "bench.md"), report, cancellationToken);
-            Console.WriteLine();
-            Console.WriteLine(report);
-            Console.WriteLine($"Report: {Path.Combine(folder, "bench.md")}");
+            output.WriteLine();
+            output.WriteLine(report);
+            output.WriteLine($"Report: {Path.Combine(folder, "bench.md")}");
             return ExitCodes.Ok;
         });
         return command;
@@ -127,11 +130,11 @@ public static class BenchCommand
         return new CardRun(run.OkCount / Math.Max(run.DurationSeconds, 1e-9), run.Global.Ok.Latency.P99Ms, run.FailCount);
     }
 
-    private static async Task<CardRun> MeasureOnFreshSiloAsync(PopulationOptions population, Dictionary<string, string?> settings, int copies,
-        TimeSpan during, bool interactive, CancellationToken cancellationToken)
+    private static async Task<CardRun> MeasureOnFreshSiloAsync(PopulationOptions population, Dictionary<string, string?> settings, ClusterConnectOptions connect,
+        int copies, TimeSpan during, bool interactive, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var silo = await ActorsCluster.StartEmbeddedAsync(settings, cancellationToken: cancellationToken);
-        var context = new LoadContext(silo.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = interactive };
+        await using var silo = await ActorsCluster.StartEmbeddedAsync(settings, connect, cancellationToken);
+        var context = new LoadContext(silo.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = interactive, Output = output };
         return await MeasureCardAsync(context, copies, during, cancellationToken);
     }
 

@@ -45,32 +45,35 @@ public static class CapacityCommand
             };
             CapacitySearchOptionsValidator.Validate(options);
             var population = common.Population(parse);
+            var reportFolder = common.ReportFolder(parse);
+            var output = common.Console.Output;
 
             await using var cluster = await common.ConnectAsync(parse, cancellationToken);
-            Console.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");
-            var result = await Search(cluster.Grains, name, population, options, !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected, cancellationToken);
-            var folder = CapacityReportWriter.Write(result, Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}"));
-            Console.WriteLine(result.HighestPassingRate is { } best
+            output.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");
+            var result = await Search(cluster.Grains, name, population, options, common.Interactive(parse), output, cancellationToken);
+            var folder = CapacityReportWriter.Write(result, Path.Combine(reportFolder, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}"));
+            output.WriteLine(result.HighestPassingRate is { } best
                 ? $"Highest rate meeting the SLO: {best:N0} requests/s ({result.StopReason})."
                 : $"Not even {options.StartRate:N0} requests/s met the SLO ({result.StopReason}).");
-            Console.WriteLine($"Reports: {folder}");
+            output.WriteLine($"Reports: {folder}");
             return result.HighestPassingRate is null ? ExitCodes.ThresholdBreached : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Runs the search; the population is created once, before the first step.</summary>
+    /// <summary>Runs the search, a line per step on <paramref name="output"/>; the population is created once, before the first step.</summary>
     public static async Task<CapacityResult> Search(IGrainFactory grains, string scenario, PopulationOptions population,
-        CapacitySearchOptions options, bool interactive, CancellationToken cancellationToken)
+        CapacitySearchOptions options, bool interactive, TextWriter output, CancellationToken cancellationToken)
     {
-        var context = new LoadContext(grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = interactive };
+        ArgumentNullException.ThrowIfNull(output);
+        var context = new LoadContext(grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = interactive, Output = output };
         if (OrleansScenarios.NeedsPopulation(scenario))
         {
             await context.EnsurePopulationAsync(cancellationToken);
         }
 
         var search = new CapacitySearch(options, _ => OrleansScenarios.Create(scenario, context)[0]);
-        search.StepCompleted += s => Console.WriteLine(
+        search.StepCompleted += s => output.WriteLine(
             $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}");
         return await search.RunAsync(cancellationToken);
     }

@@ -1,13 +1,21 @@
 using System.CommandLine;
 using Actors.Hosting;
 using Actors.Load;
+using Actors.Load.Engine;
+using Actors.LoadTests.Logging;
 using Actors.LoadTests.Population;
 
 namespace Actors.LoadTests.Commands;
 
-/// <summary>Options shared by the commands that talk to a cluster or create a population.</summary>
-public sealed class CommonOptions
+/// <summary>Options shared by the commands that talk to a cluster or create a population, and the writers they print to.</summary>
+public sealed class CommonOptions(CliConsole console)
 {
+    /// <summary>How long a --gateway may take to accept the client: a CI job against a wrong address fails in seconds, not minutes.</summary>
+    public static readonly TimeSpan GatewayConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where the commands print: results and progress on its output, errors and library logs on its error writer.</summary>
+    public CliConsole Console { get; } = console;
+
     public Option<string?> Gateway { get; } = new("--gateway") { Description = "host:port of a running silo's gateway; default: an embedded in-process silo" };
 
     public Option<string[]> SiloSettings { get; } = new("--silo-setting")
@@ -30,7 +38,9 @@ public sealed class CommonOptions
 
     public Option<string> ReportDir { get; } = new("--report-dir") { Description = "folder that receives a folder per run", DefaultValueFactory = _ => "reports" };
 
-    public Option<bool> NoConsole { get; } = new("--no-console") { Description = "no live console view (CI logs)" };
+    public Option<bool> NoConsole { get; } = new("--no-console") { Description = "no progress while running (the summary is still printed)" };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "show Orleans' and .NET's warnings (on the error output); without it they are not shown" };
 
     /// <summary>The population the flags describe (<c>--users</c>, <c>--consent-percent</c>; <c>--agent</c> where the command slices).</summary>
     public PopulationOptions Population(ParseResult parse, bool sliced = true)
@@ -66,9 +76,34 @@ public sealed class CommonOptions
         return settings;
     }
 
-    /// <summary>Connects to <c>--gateway</c> when given, else starts an embedded silo with <c>--silo-setting</c>.</summary>
+    /// <summary>
+    /// Connects to <c>--gateway</c> when given (failing with <see cref="ClusterUnreachableException"/> after
+    /// <see cref="GatewayConnectTimeout"/>), else starts an embedded silo with <c>--silo-setting</c>.
+    /// </summary>
     public Task<ActorsCluster> ConnectAsync(ParseResult parse, CancellationToken cancellationToken) =>
-        ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!, cancellationToken: cancellationToken);
+        ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!, ActorsSiloOptions.DefaultServiceId,
+            ConnectOptions(parse), cancellationToken);
+
+    /// <summary>Logging as <c>--verbose</c> asks, on the error writer; a bounded gateway connect.</summary>
+    public ClusterConnectOptions ConnectOptions(ParseResult parse) => new()
+    {
+        ConfigureLogging = CliLogging.Configure(Console.Error, parse.GetValue(Verbose)),
+        GatewayConnectTimeout = GatewayConnectTimeout,
+    };
+
+    /// <summary>
+    /// Checks <c>--report-dir</c> before anything starts: a run that measured for an hour and then cannot save its
+    /// reports has wasted the hour, and a silo started only to be stopped again costs seconds of every bad invocation.
+    /// </summary>
+    public string ReportFolder(ParseResult parse)
+    {
+        var folder = parse.GetValue(ReportDir)!;
+        ReportFolderCheck.EnsureWritable(folder);
+        return folder;
+    }
+
+    /// <summary>Progress bars only on a terminal and without <c>--no-console</c>; plain lines otherwise.</summary>
+    public bool Interactive(ParseResult parse) => !parse.GetValue(NoConsole) && Console.IsInteractive;
 
     public void AddTo(Command command, bool population = true, bool reports = true)
     {
@@ -88,5 +123,6 @@ public sealed class CommonOptions
         }
 
         command.Options.Add(NoConsole);
+        command.Options.Add(Verbose);
     }
 }

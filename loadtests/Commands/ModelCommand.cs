@@ -54,9 +54,11 @@ public static class ModelCommand
                 throw new LoadConfigurationException("The memory probe measures an embedded silo: drop --gateway, or give --bytes-per-user.");
             }
 
+            var reportFolder = common.ReportFolder(parse);
+            var output = common.Console.Output;
             await using var cluster = await common.ConnectAsync(parse, cancellationToken);
-            Console.WriteLine($"Target: {cluster.Description}");
-            var interactive = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected;
+            output.WriteLine($"Target: {cluster.Description}");
+            var interactive = common.Interactive(parse);
 
             double rate;
             string rateSource;
@@ -69,8 +71,8 @@ public static class ModelCommand
             {
                 var population = common.Population(parse, sliced: false);
                 var options = new CapacitySearchOptions { StartRate = 1000, Factor = 1.4, StepDuration = ArgumentParsers.Duration(parse.GetValue(stepDuration), "--step-duration"), Slo = parse.GetValue(slo)!, MaxRate = 500_000 };
-                Console.WriteLine($"Capacity search ({OrleansScenarios.CardAuthorization}, SLO {options.Slo}):");
-                var search = await CapacityCommand.Search(cluster.Grains, OrleansScenarios.CardAuthorization, population, options, interactive, cancellationToken);
+                output.WriteLine($"Capacity search ({OrleansScenarios.CardAuthorization}, SLO {options.Slo}):");
+                var search = await CapacityCommand.Search(cluster.Grains, OrleansScenarios.CardAuthorization, population, options, interactive, output, cancellationToken);
                 rate = search.HighestPassingRate ?? throw new InvalidOperationException($"Capacity search found no passing rate: {search.StopReason}");
                 rateSource = $"{OrleansScenarios.CardAuthorization} capacity search, SLO {options.Slo}, load generator on the same 2 cores (conservative)";
             }
@@ -85,20 +87,20 @@ public static class ModelCommand
             else
             {
                 var users = ArgumentParsers.Positive(parse.GetValue(memoryUsers), "--memory-users", 10_000_000);
-                Console.WriteLine($"Memory probe: activating {users:N0} users with 2 accounts each...");
+                output.WriteLine($"Memory probe: activating {users:N0} users with 2 accounts each...");
                 // On a fresh embedded silo: the search's population must not be counted in (or out of) the probe's figures.
-                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), cancellationToken: cancellationToken);
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), common.ConnectOptions(parse), cancellationToken);
                 var probe = await MemoryProbe.MeasureAsync(probeSilo.Grains, users, 2, 64, storeBytes: MemoryProbe.StoreBytes(probeSilo), cancellationToken: cancellationToken);
                 bytes = probe.ResidentBytesPerUser;
                 bytesSource = $"{users:N0} users x 2 accounts, {probe.PostingsPerAccount} postings each, notifications on; {probe.StorageBytesPerUser:N0} B/user more in the in-process storage";
             }
 
             var estimate = CapacityModel.Estimate(assumptions, new CapacityMeasurements(rate, bytes, rateSource, bytesSource));
-            Console.WriteLine(estimate.Describe());
-            var folder = Path.Combine(parse.GetValue(common.ReportDir)!, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_model");
+            output.WriteLine(estimate.Describe());
+            var folder = Path.Combine(reportFolder, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_model");
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "capacity-model.txt"), estimate.Describe(), cancellationToken);
-            Console.WriteLine($"Report: {Path.Combine(folder, "capacity-model.txt")}");
+            output.WriteLine($"Report: {Path.Combine(folder, "capacity-model.txt")}");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Hosting;
 using Actors.Load;
+using Actors.Load.Console;
 using Actors.Load.Engine;
 using Actors.Load.Scenarios;
 using Actors.Load.Simulations;
@@ -56,29 +57,44 @@ public static class RunCommand
                 }
             }
 
+            var reportFolder = common.ReportFolder(parse);
+            var reportingInterval = ArgumentParsers.Duration(parse.GetValue(interval), "--interval");
+            var output = common.Console.Output;
             await using var cluster = await common.ConnectAsync(parse, cancellationToken);
-            Console.WriteLine($"Target: {cluster.Description}");
-            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(population.AgentIndex)) { InteractiveConsole = !parse.GetValue(common.NoConsole) && !Console.IsOutputRedirected };
+            output.WriteLine($"Target: {cluster.Description}");
+            var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(population.AgentIndex))
+            {
+                InteractiveConsole = common.Interactive(parse),
+                Output = output,
+            };
             var scenarios = OrleansScenarios.Create(name, context)
                 .Select((s, i) => i == 0 ? s.WithLoadSimulations(shape).WithWarmUpDuration(warm) : s)
                 .ToArray();
             var runner = LoadRunner.RegisterScenarios(scenarios)
                 .WithRunName(name)
-                .WithReportFolder(parse.GetValue(common.ReportDir)!)
-                .WithReportingInterval(ArgumentParsers.Duration(parse.GetValue(interval), "--interval"))
-                .WithAgent(population.AgentIndex + 1, population.AgentCount);
+                .WithReportFolder(reportFolder)
+                .WithReportingInterval(reportingInterval)
+                .WithAgent(population.AgentIndex + 1, population.AgentCount)
+                .WithOptions(o => o with { Output = output, ConsoleMode = common.Console.EngineMode });
             foreach (var t in thresholds)
             {
                 runner = runner.WithThresholds(t);
             }
 
-            if (parse.GetValue(common.NoConsole))
+            // The engine prints the summary (and its progress) itself; without a console it prints neither, and the
+            // summary, which says whether the SLO held and where the reports are, is printed here instead.
+            var quiet = parse.GetValue(common.NoConsole);
+            if (quiet)
             {
                 runner = runner.WithoutConsole();
             }
 
             var result = await runner.RunAsync(cancellationToken);
-            RunSummary.Print(result);
+            if (quiet)
+            {
+                SummaryPrinter.PrintPlain(output, result);
+            }
+
             return ExitCodes.FromResult(result);
         });
         return command;

@@ -45,6 +45,9 @@ public sealed class LoadContext
     /// <summary>When false, progress is printed as plain lines (CI logs, tests) instead of a live bar.</summary>
     public bool InteractiveConsole { get; init; } = !System.Console.IsOutputRedirected;
 
+    /// <summary>Where seeding progress goes: two plain lines, or a bar redrawn in place when <see cref="InteractiveConsole"/>.</summary>
+    public TextWriter Output { get; init; } = System.Console.Out;
+
     /// <summary>Creates the population once per run, however many scenarios ask for it (their init).</summary>
     public Task EnsurePopulationAsync(CancellationToken cancellationToken)
     {
@@ -60,13 +63,16 @@ public sealed class LoadContext
         var label = $"population: {total:N0} users (agent {Population.AgentIndex}/{Population.AgentCount})";
         if (!InteractiveConsole)
         {
-            System.Console.WriteLine($"Creating or reusing {label}...");
+            Output.WriteLine($"Creating or reusing {label}...");
             await PopulationSeeder.SeedAsync(Grains, Population, null, cancellationToken);
-            System.Console.WriteLine($"Population ready: {total:N0} users.");
+            Output.WriteLine($"Population ready: {total:N0} users.");
             return;
         }
 
-        await AnsiConsole.Progress().StartAsync(async progress =>
+        var console = ReferenceEquals(Output, System.Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Output) });
+        await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask(label, maxValue: total);
             await PopulationSeeder.SeedAsync(Grains, Population, new Progress<int>(done => task.Value = done), cancellationToken);

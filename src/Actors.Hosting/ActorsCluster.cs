@@ -42,14 +42,25 @@ public sealed partial class ActorsCluster : IAsyncDisposable
     /// <summary>As above; <paramref name="embeddedSettings"/> configure the embedded silo (unused with a gateway).</summary>
     public static Task<ActorsCluster> ConnectAsync(string? gateway, IDictionary<string, string?>? embeddedSettings, string clusterId = ActorsSiloOptions.DefaultClusterId,
         string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
+        ConnectAsync(gateway, embeddedSettings, clusterId, serviceId, new ClusterConnectOptions(), cancellationToken);
+
+    /// <summary>As above, with the logging, services and gateway connect timeout of <paramref name="options"/>.</summary>
+    public static Task<ActorsCluster> ConnectAsync(string? gateway, IDictionary<string, string?>? embeddedSettings, string clusterId, string serviceId,
+        ClusterConnectOptions options, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(gateway)
-            ? StartEmbeddedAsync(embeddedSettings, cancellationToken: cancellationToken)
-            : ConnectToGatewayAsync(gateway, clusterId, serviceId, cancellationToken);
+            ? StartEmbeddedAsync(embeddedSettings, options, cancellationToken)
+            : ConnectToGatewayAsync(gateway, clusterId, serviceId, options, cancellationToken);
 
     /// <summary>Starts a silo in this process on free loopback ports, configured by <see cref="ActorsSiloHosting.AddActorsSilo"/>.</summary>
-    public static async Task<ActorsCluster> StartEmbeddedAsync(IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    public static Task<ActorsCluster> StartEmbeddedAsync(IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default) =>
+        StartEmbeddedAsync(settings, new ClusterConnectOptions { ConfigureServices = configureServices }, cancellationToken);
+
+    /// <summary>As above, with the logging and services of <paramref name="options"/>.</summary>
+    public static async Task<ActorsCluster> StartEmbeddedAsync(IDictionary<string, string?>? settings, ClusterConnectOptions options,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var ports = FreePorts.Get(2);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Embedded" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -69,24 +80,35 @@ public sealed partial class ActorsCluster : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        ConfigureLogging(builder.Logging, options);
         var silo = builder.AddActorsSilo();
-        configureServices?.Invoke(builder.Services);
+        options.ConfigureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new ActorsCluster(host, $"embedded silo (in-process, {silo.Storage} storage, gateway 127.0.0.1:{silo.GatewayPort})", embedded: true);
     }
 
     public static Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId, CancellationToken cancellationToken = default) =>
-        ConnectToGatewayAsync(gateway, clusterId, serviceId, configureServices: null, cancellationToken);
+        ConnectToGatewayAsync(gateway, clusterId, serviceId, new ClusterConnectOptions(), cancellationToken);
 
     /// <summary>As above; <paramref name="configureServices"/> runs last, e.g. to send the client's logs elsewhere.</summary>
+    public static Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId,
+        Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default) =>
+        ConnectToGatewayAsync(gateway, clusterId, serviceId, new ClusterConnectOptions { ConfigureServices = configureServices }, cancellationToken);
+
+    /// <summary>
+    /// As above, with the logging and services of <paramref name="options"/>. With a
+    /// <see cref="ClusterConnectOptions.GatewayConnectTimeout"/>, the client retries until that deadline and then
+    /// throws <see cref="ClusterUnreachableException"/> naming the address and, as a TCP probe tells, why.
+    /// </summary>
     public static async Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId,
-        Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
+        ClusterConnectOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var endpoint = GatewayEndpoint.Parse(gateway);
+        var retries = options.GatewayConnectTimeout is null ? null : new RetryUntilDeadline();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Client" });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        ConfigureLogging(builder.Logging, options);
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(endpoint);
@@ -95,9 +117,19 @@ public sealed partial class ActorsCluster : IAsyncDisposable
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             });
+            if (retries is not null)
+            {
+                client.Services.AddSingleton<IClientConnectionRetryFilter>(retries);
+            }
         });
-        configureServices?.Invoke(builder.Services);
+        options.ConfigureServices?.Invoke(builder.Services);
         var host = builder.Build();
+        if (options.GatewayConnectTimeout is { } timeout)
+        {
+            await StartWithDeadlineAsync(host, gateway.Trim(), endpoint, timeout, retries!, cancellationToken);
+            return new ActorsCluster(host, $"gateway {endpoint} (cluster '{clusterId}')", embedded: false);
+        }
+
         try
         {
             await host.StartAsync(cancellationToken);

@@ -2,18 +2,23 @@ using Actors.Load;
 
 namespace Actors.LoadTests.Tests.Support;
 
-/// <summary>What one in-process run of the loadtests CLI printed and returned; ToString is made for assertion messages.</summary>
-public sealed record CliResult(int ExitCode, string Output, string Error)
+/// <summary>
+/// What one in-process run of the loadtests CLI printed and returned: its output and error writers, and
+/// <see cref="Stray"/>, anything that reached the process's Console instead (which nothing should). ToString is made
+/// for assertion messages.
+/// </summary>
+public sealed record CliResult(int ExitCode, string Output, string Error, string Stray)
 {
-    public string All => Output + Error;
+    public string All => Output + Error + Stray;
 
-    public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+    public override string ToString() => $"exit code {ExitCode}\n--- output ---\n{Output}\n--- error ---\n{Error}\n--- stray console ---\n{Stray}";
 }
 
 /// <summary>
-/// Runs <see cref="LoadTestsCli.RunAsync"/> with Console.Out and Console.Error redirected to buffers.
-/// The writers are process-wide, which is why the assembly runs its tests one at a time; they are
-/// synchronized because an embedded silo's background threads may log while the command runs.
+/// Runs <see cref="LoadTestsCli.RunAsync"/> with its writers on buffers, and the
+/// process-wide Console redirected to a third buffer to catch anything written past them. The Console is
+/// process-wide, which is why the assembly runs its tests one at a time; the buffers are synchronized because an
+/// embedded silo's background threads may log while the command runs.
 /// </summary>
 public static class CliRun
 {
@@ -23,12 +28,14 @@ public static class CliRun
         var originalError = Console.Error;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        Console.SetOut(TextWriter.Synchronized(output));
-        Console.SetError(TextWriter.Synchronized(error));
+        using var stray = new StringWriter();
+        var strayWriter = TextWriter.Synchronized(stray);
+        Console.SetOut(strayWriter);
+        Console.SetError(strayWriter);
         int exitCode;
         try
         {
-            exitCode = await LoadTestsCli.RunAsync(args);
+            exitCode = await LoadTestsCli.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error));
         }
         finally
         {
@@ -36,7 +43,7 @@ public static class CliRun
             Console.SetError(originalError);
         }
 
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        return new CliResult(exitCode, output.ToString(), error.ToString(), stray.ToString());
     }
 
     /// <summary>Asserts a bad-argument exit (2) whose message names <paramref name="flag"/>.</summary>

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Hosting;
+
+/// <summary>
+/// What a command-line program may change about an <see cref="ActorsCluster"/> connection: its logging, extra
+/// services, and how long a gateway may take. The defaults are those of the overloads without it (warnings and
+/// above to the console, Orleans' own connect behaviour), so callers that do not opt in see no change.
+/// </summary>
+public sealed record ClusterConnectOptions
+{
+    /// <summary>
+    /// Replaces the default logging (warnings and above on the console) when set: it receives a builder with no
+    /// providers, so a program can route the log to its own writer or drop library categories altogether.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Runs last on the host's services (after Orleans and the silo are configured).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>
+    /// Gateway connections only: give up, with <see cref="ClusterUnreachableException"/>, when no gateway accepted
+    /// the client within this time. Null keeps Orleans' behaviour, which took three minutes to fail on a refused port.
+    /// </summary>
+    public TimeSpan? GatewayConnectTimeout { get; init; }
+}
