@@ -19,8 +19,15 @@ public static class CapacityCommand
         var step = new Option<int>("--step") { Description = "add this to the rate after a passing step (with --factor 0)" };
         var maxRate = new Option<int>("--max-rate") { Description = "stop (passing) at this rate", DefaultValueFactory = _ => 200_000 };
         var stepDuration = new Option<string>("--step-duration") { Description = "how long each rate is held", DefaultValueFactory = _ => "10s" };
+        var minSamples = new Option<int>("--min-samples")
+        {
+            Description = "requests a step measures at least (it lasts longer at low rates, up to 60 s); 0: --step-duration only",
+            DefaultValueFactory = _ => new CapacitySearchOptions().MinSamplesPerStep,
+        };
+        var noRetry = new Option<bool>("--no-retry") { Description = "take a step's first breach as the breaking point (by default a broken step is measured once more)" };
+        var repeat = new Option<int>("--repeat") { Description = "run the search N times and report the spread of the answers", DefaultValueFactory = _ => 1 };
         var command = new Command("capacity", "Find the highest injection rate that meets the SLO (exit 0 found, 1 not even the start rate passed, 2 bad arguments).");
-        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration })
+        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration, minSamples, noRetry, repeat })
         {
             command.Options.Add(option);
         }
@@ -42,7 +49,10 @@ public static class CapacityCommand
                 MaxRate = parse.GetValue(maxRate),
                 StepDuration = ArgumentParsers.Duration(parse.GetValue(stepDuration), "--step-duration"),
                 Slo = parse.GetValue(slo)!,
+                MinSamplesPerStep = parse.GetValue(minSamples),
+                RetryBrokenStep = !parse.GetValue(noRetry),
             };
+            var searches = ArgumentParsers.Positive(parse.GetValue(repeat), "--repeat", 100);
             CapacitySearchOptionsValidator.Validate(options);
             var population = common.Population(parse);
             var reportFolder = common.ReportFolder(parse);
@@ -50,13 +60,41 @@ public static class CapacityCommand
 
             await using var cluster = await common.ConnectAsync(parse, cancellationToken);
             output.WriteLine($"Target: {cluster.Description}; SLO {options.Slo}");
-            var result = await Search(cluster.Grains, name, population, options, common.Interactive(parse), output, cancellationToken);
-            var folder = CapacityReportWriter.Write(result, Path.Combine(reportFolder, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}"));
-            output.WriteLine(result.HighestPassingRate is { } best
-                ? $"Highest rate meeting the SLO: {best:N0} requests/s ({result.StopReason})."
-                : $"Not even {options.StartRate:N0} requests/s met the SLO ({result.StopReason}).");
+            var runs = new List<CapacityResult>();
+            for (var i = 0; i < searches && !cancellationToken.IsCancellationRequested; i++)
+            {
+                if (searches > 1)
+                {
+                    output.WriteLine($"Search {i + 1} of {searches}:");
+                }
+
+                var one = await Search(cluster.Grains, name, population, options, common.Interactive(parse), output, cancellationToken);
+                output.WriteLine(one.HighestPassingRate is { } best
+                    ? $"Highest rate meeting the SLO: {best:N0} requests/s ({one.StopReason})."
+                    : $"Not even {options.StartRate:N0} requests/s met the SLO ({one.StopReason}).");
+                if (one.StalledSteps > 0)
+                {
+                    output.WriteLine($"  {one.StalledSteps} step(s) had generator stalls (GC pauses or late starts): see the report.");
+                }
+
+                runs.Add(one);
+            }
+
+            var target = Path.Combine(reportFolder, $"{DateTime.UtcNow:yyyyMMdd_HHmmss}_capacity_{name}");
+            string folder;
+            if (runs.Count > 1)
+            {
+                var repeated = new CapacityRepeatResult(runs);
+                folder = CapacityReportWriter.WriteRepeated(repeated, target);
+                output.WriteLine(CapacityReportWriter.Spread(repeated));
+            }
+            else
+            {
+                folder = CapacityReportWriter.Write(runs[0], target);
+            }
+
             output.WriteLine($"Reports: {folder}");
-            return result.HighestPassingRate is null ? ExitCodes.ThresholdBreached : ExitCodes.Ok;
+            return runs.Any(r => r.HighestPassingRate is null) ? ExitCodes.ThresholdBreached : ExitCodes.Ok;
         });
         return command;
     }
@@ -74,7 +112,7 @@ public static class CapacityCommand
 
         var search = new CapacitySearch(options, _ => OrleansScenarios.Create(scenario, context)[0]);
         search.StepCompleted += s => output.WriteLine(
-            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}");
+            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}{(s.Retried ? " (measuring again)" : "")}{(s.Stalls.Count > 0 ? " [stalled: " + string.Join("; ", s.Stalls) + "]" : "")}");
         return await search.RunAsync(cancellationToken);
     }
 }

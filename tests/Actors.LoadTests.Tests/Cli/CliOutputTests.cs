@@ -74,6 +74,28 @@ public sealed partial class CliOutputTests
         Assert.True(result.Stray.Length == 0, result.ToString());
     }
 
+    [Fact]
+    public async Task Repeated_capacity_search_reports_each_search_and_the_spread()
+    {
+        using var reports = new TempFolder();
+
+        // Start and max rate equal: each search is one step, held for 0.5 s (no sample minimum), SLO on failures only.
+        var result = await CliRun.RunAsync(
+            "capacity", "--scenario", OrleansScenarios.Ping, "--start-rate", "50", "--max-rate", "50", "--step-duration", "0.5s",
+            "--min-samples", "0", "--slo", "fail<1%", "--repeat", "2", "--users", "100", "--report-dir", reports.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("2 searches: 50, 50/s; median 50/s, spread ±0 %", result.Output, StringComparison.Ordinal);
+        var folder = Directory.GetDirectories(reports.Path).Single();
+        Assert.True(File.Exists(Path.Combine(folder, "repeat.md")), folder);
+        Assert.True(File.Exists(Path.Combine(folder, "search1", "capacity.html")), folder);
+        Assert.True(File.Exists(Path.Combine(folder, "search2", "capacity.json")), folder);
+    }
+
+    [Fact]
+    public Task Capacity_refuses_a_repeat_count_below_one() =>
+        CliRun.AssertBadArgumentAsync("--repeat", "capacity", "--scenario", "ping", "--repeat", "0");
+
     [Theory]
     [InlineData("run", "--scenario", "ping", "--rate", "10", "--duration", "1s")]
     [InlineData("capacity", "--scenario", "ping", "--step-duration", "1s")]
