@@ -16,7 +16,9 @@ public sealed class ThreeTimesTests
     [Fact]
     public async Task A_stalled_generator_grows_wait_and_response_time_but_not_service_time_on_the_real_clock()
     {
-        // Invocation 20 blocks the pacer's thread for 500 ms before its first await (a stalled client).
+        // Invocation 20 blocks the pacer's thread for 500 ms before its first await (a stalled client): the invocations due
+        // meanwhile start late. A generator that measured from the actual start would hide the stall (coordinated
+        // omission); their response time includes it, their service time does not.
         var scenario = Scenario.Create("stalling", async context =>
             {
                 if (context.InvocationNumber == 20)
@@ -36,6 +38,9 @@ public sealed class ThreeTimesTests
 
         Assert.Equal(300, result.OkCount);
         Assert.Equal("precise", result.Pacer);
+        Assert.True(result.Lag.LateStarts >= 50, result.Lag.Summary);
+        Assert.True(result.Lag.MaxLatenessMs >= 400, result.Lag.Summary);
+        Assert.StartsWith("lagging:", result.Lag.Summary, StringComparison.Ordinal);
         Assert.True(result.Global.Wait.MaxMs >= 400, $"wait max {result.Global.Wait.MaxMs} ms");
         Assert.True(result.Global.Wait.P75Ms >= 50, $"wait p75 {result.Global.Wait.P75Ms} ms");
         Assert.True(result.Global.Ok.Latency.P75Ms >= 50, $"response p75 {result.Global.Ok.Latency.P75Ms} ms");
