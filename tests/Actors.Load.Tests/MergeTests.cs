@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Actors.Load.Engine;
+using Actors.Load.Reports.Html;
 using Actors.Load.Reports;
 using Actors.Load.Reports.Raw;
 using Actors.Load.Scenarios;
@@ -55,6 +57,135 @@ public sealed class MergeTests : IDisposable
         Assert.Equal(3, scenario.Global.ErrorKinds.Single(e => e.Name == "timeout").Count);
         Assert.Equal(6, scenario.Load[0].MaxConcurrency);
         Assert.False(result.AllThresholdsPassed); // the 50 ms sample of agent 2 breaks the merged p99
+    }
+
+    [Fact]
+    public void Merging_two_agents_runs_equals_the_combined_samples_for_response_service_and_wait()
+    {
+        var (a, b) = (RawRuns.DetailedSamples(seed: 0), RawRuns.DetailedSamples(seed: 1));
+        RawRunStore.Save(RawRuns.Detailed("1/2", seed: 0), Path.Combine(_folder, "a"));
+        RawRunStore.Save(RawRuns.Detailed("2/2", seed: 1), Path.Combine(_folder, "b"));
+
+        var inMemory = RunMerger.Merge([RawRuns.Detailed("1/2", seed: 0), RawRuns.Detailed("2/2", seed: 1)]);
+        var fromFiles = RunMerger.MergeFolders([Path.Combine(_folder, "a"), Path.Combine(_folder, "b")]);
+
+        foreach (var merged in new[] { inMemory, fromFiles })
+        {
+            var global = merged.Scenarios.Single().Global;
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Response), global.Ok));
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Failed), global.Fail));
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Service), global.Service));
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Wait), global.Wait));
+            for (var i = 0; i < a.Count; i++)
+            {
+                var interval = global.Intervals.Single(x => x.Index == i);
+                Assert.True(RunMerger.AreEqual(RawRuns.Histogram(a[i].Response.Concat(b[i].Response)), interval.Ok));
+                Assert.True(RunMerger.AreEqual(RawRuns.Histogram(a[i].Service.Concat(b[i].Service)), interval.Service));
+                Assert.True(RunMerger.AreEqual(RawRuns.Histogram(a[i].Wait.Concat(b[i].Wait)), interval.Wait));
+            }
+
+            var step = merged.Scenarios.Single().Steps.Single();
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Service), step.Service));
+            Assert.True(RunMerger.AreEqual(Combined(a, b, s => s.Wait), step.Wait));
+            Assert.Equal(["1/2", "2/2"], merged.Process.Select(p => p.Agent).Distinct());
+        }
+
+        var result = ResultBuilder.Build(fromFiles).Scenario(RawRuns.DetailedScenario);
+        Assert.Equal(a.Sum(s => s.Wait.Length) + b.Sum(s => s.Wait.Length), result.Global.Wait.Count);
+        Assert.Equal(RawRuns.Histogram(a.SelectMany(s => s.Service).Concat(b.SelectMany(s => s.Service))).GetValueAtPercentile(99) / 1000.0, result.Global.Service.P99Ms);
+    }
+
+    private static HdrHistogram.HistogramBase Combined(List<RawRuns.IntervalSamples> a, List<RawRuns.IntervalSamples> b,
+        Func<RawRuns.IntervalSamples, long[]> samples) =>
+        RawRuns.Histogram(a.SelectMany(samples).Concat(b.SelectMany(samples)));
+
+    [Fact]
+    public void Saved_raw_histograms_round_trip_service_and_wait_environment_process_and_pacer()
+    {
+        var raw = RawRuns.Detailed();
+        RawRunStore.Save(raw, _folder);
+
+        var loaded = RawRunStore.Load(_folder);
+
+        var (before, after) = (raw.Scenarios[0], loaded.Scenarios[0]);
+        foreach (var (x, y) in new[] { (before.Global, after.Global), (before.Steps[0], after.Steps[0]) })
+        {
+            Assert.True(RunMerger.AreEqual(x.Service, y.Service));
+            Assert.True(RunMerger.AreEqual(x.Wait, y.Wait));
+            Assert.All(x.Intervals.Zip(y.Intervals), p =>
+            {
+                Assert.True(RunMerger.AreEqual(p.First.Service, p.Second.Service));
+                Assert.True(RunMerger.AreEqual(p.First.Wait, p.Second.Wait));
+            });
+        }
+
+        Assert.NotEqual(0, after.Global.Service.TotalCount);
+        Assert.Equal(raw.Environment, loaded.Environment);
+        Assert.Equal(raw.Process.Select(p => (p.Agent, p.Index, p.GcPause, p.Gen2Collections, p.ThreadPoolQueueLength, p.CpuPercent)),
+            loaded.Process.Select(p => (p.Agent, p.Index, p.GcPause, p.Gen2Collections, p.ThreadPoolQueueLength, p.CpuPercent)));
+        Assert.Equal((before.Pacer, before.PacerCpuTime), (after.Pacer, after.PacerCpuTime));
+    }
+
+    [Fact]
+    public void A_version_1_raw_file_without_service_or_wait_still_loads_and_reports()
+    {
+        var raw = RawRuns.Detailed();
+        RawRunStore.Save(raw, _folder);
+        var path = Path.Combine(_folder, RawRunStore.FileName);
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json["version"] = 1;
+        foreach (var field in new[] { "environment", "process" })
+        {
+            json.Remove(field);
+        }
+
+        StripVersion2Fields(json);
+        var version1 = json.ToJsonString();
+        Assert.DoesNotContain("\"service\"", version1, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"wait\"", version1, StringComparison.Ordinal);
+        File.WriteAllText(path, version1);
+
+        var loaded = RawRunStore.Load(_folder);
+        var result = ResultBuilder.Build(loaded);
+
+        Assert.True(RunMerger.AreEqual(raw.Scenarios[0].Global.Ok, loaded.Scenarios[0].Global.Ok));
+        Assert.Equal(0, loaded.Scenarios[0].Global.Service.TotalCount);
+        Assert.Equal(0, loaded.Scenarios[0].Global.Intervals[0].Wait.TotalCount);
+        Assert.Null(loaded.Environment);
+        Assert.Empty(loaded.Process);
+        Assert.Null(result.Scenarios[0].Pacer);
+        Assert.Equal(301, result.Scenarios[0].OkCount);
+        // The reports say what is missing instead of drawing empty measures as 0 ms lines.
+        var html = HtmlReportWriter.Render(result);
+        Assert.Contains("Environment not recorded", html, StringComparison.Ordinal);
+        Assert.Contains("data-series=\"response\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-series=\"service\"", html, StringComparison.Ordinal);
+    }
+
+    private static void StripVersion2Fields(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var field in new[] { "service", "wait", "pacer", "pacerCpuSeconds" })
+                {
+                    o.Remove(field);
+                }
+
+                foreach (var (_, child) in o.ToList())
+                {
+                    StripVersion2Fields(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    StripVersion2Fields(child);
+                }
+
+                break;
+        }
     }
 
     [Fact]

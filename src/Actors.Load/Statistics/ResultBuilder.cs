@@ -67,6 +67,7 @@ public static class ResultBuilder
 
         return new LatencyResult
         {
+            Count = histogram.TotalCount,
             MinMs = Ms(histogram.LowestEquivalentValue(histogram.RecordedValues().First().ValueIteratedTo)),
             MeanMs = histogram.GetMean() / 1000.0,
             MaxMs = Ms(histogram.GetMaxValue()),
@@ -107,6 +108,7 @@ public static class ResultBuilder
         {
             Index = i.Index,
             StartSeconds = i.Start.TotalSeconds,
+            DurationSeconds = i.Duration.TotalSeconds,
             MaxConcurrency = i.MaxConcurrency,
             Copies = i.Copies,
             IntendedStarts = i.IntendedStarts,

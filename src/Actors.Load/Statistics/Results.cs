@@ -127,6 +127,9 @@ public sealed record LatencyResult
 {
     public static readonly LatencyResult Empty = new();
 
+    /// <summary>Samples in the histogram: the ok (or failed) requests for response time, the ok ones for service, all for wait.</summary>
+    public long Count { get; init; }
+
     public double MinMs { get; init; }
 
     public double MeanMs { get; init; }
@@ -205,6 +208,9 @@ public sealed record LoadIntervalResult
     public required int Index { get; init; }
 
     public required double StartSeconds { get; init; }
+
+    /// <summary>Length of the interval: the reporting interval, except the run's last one, which is often a fragment.</summary>
+    public double DurationSeconds { get; init; }
 
     public required int MaxConcurrency { get; init; }
 
