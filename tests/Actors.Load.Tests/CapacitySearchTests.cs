@@ -273,4 +273,17 @@ public sealed class CapacitySearchTests
         Assert.Equal(400, repeated.Median);
         Assert.Equal(10, repeated.SpreadPercent, 6);
     }
+
+    [Theory]
+    [InlineData("p99<50ms,fail<0.1%", 50, 25)]
+    [InlineData("p99<50ms,p99.9<20ms", 20, 10)]
+    [InlineData("fail<1%", 50, 10)]
+    public void Stall_limits_follow_the_slo_unless_set(string slo, double gcMs, double waitMs)
+    {
+        var derived = new CapacitySearchOptions { Slo = slo }.StallLimits();
+        var set = new CapacitySearchOptions { Slo = slo, StallGcPause = TimeSpan.FromMilliseconds(7), StallWait = TimeSpan.FromMilliseconds(3) }.StallLimits();
+
+        Assert.Equal((TimeSpan.FromMilliseconds(gcMs), TimeSpan.FromMilliseconds(waitMs)), derived);
+        Assert.Equal((TimeSpan.FromMilliseconds(7), TimeSpan.FromMilliseconds(3)), set);
+    }
 }

@@ -1,3 +1,5 @@
+using Actors.Load.Scenarios;
+using HdrHistogram;
 using Actors.Load.Statistics;
 
 namespace Actors.Load.Tests;
@@ -72,5 +74,31 @@ public sealed class ScenarioCollectorTests
         Assert.Equal([0.0, 250, 500, 750], intervals.Select(i => i.Start.TotalMilliseconds));
         Assert.Equal(50, intervals[^1].Duration.TotalMilliseconds);
         Assert.Equal([0L, 0, 1, 0], intervals.Select(i => i.IntendedStarts));
+    }
+
+    [Fact]
+    public void Interval_histograms_hold_only_their_own_interval_and_are_compact()
+    {
+        var step = new StepCollector("s");
+        foreach (var micros in new long[] { 100, 200, 300 })
+        {
+            step.Record(Response.Ok(), micros, micros, 1);
+        }
+
+        var first = step.TakeInterval(0);
+        step.Record(Response.Ok(), 50_000, 40_000, 10_000);
+        var second = step.TakeInterval(1);
+        var third = step.TakeInterval(2);
+
+        Assert.Equal(3, first.Ok.TotalCount);
+        Assert.InRange(first.Ok.GetMaxValue(), 300, 301);
+        Assert.Equal(1, second.Ok.TotalCount);
+        Assert.Equal(1, second.Service.TotalCount);
+        Assert.Equal(1, second.Wait.TotalCount);
+        Assert.Equal(0, third.Ok.TotalCount);
+        Assert.Equal(4, step.ToRaw().Ok.TotalCount);
+        // Interval histograms are sized to their values (kept for the whole run: the standard shape is 188 KB each).
+        Assert.True(first.Ok.GetEstimatedFootprintInBytes() < 85_000, $"{first.Ok.GetEstimatedFootprintInBytes()} bytes");
+        Assert.True(RunMerger.AreEqual(LatencyHistogram.Sum([first.Ok, second.Ok, third.Ok]), step.ToRaw().Ok));
     }
 }

@@ -175,15 +175,16 @@ public sealed class CapacitySearch
         var c = System.Globalization.CultureInfo.InvariantCulture;
         var stalls = new List<string>();
         var pauses = process.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.Sum(p => p.GcPauseMs));
+        var (gcLimit, waitLimit) = _options.StallLimits();
         foreach (var interval in scenario.Global.Intervals)
         {
             var window = string.Create(c, $"{interval.StartSeconds:0.#}-{interval.StartSeconds + interval.DurationSeconds:0.#} s");
             var pause = pauses.GetValueOrDefault(interval.Index);
-            if (pause >= _options.StallGcPause.TotalMilliseconds)
+            if (pause >= gcLimit.TotalMilliseconds)
             {
                 stalls.Add(string.Create(c, $"{window}: GC paused {pause:0} ms"));
             }
-            else if (interval.WaitLatency.P99Ms >= _options.StallWait.TotalMilliseconds)
+            else if (interval.WaitLatency.P99Ms >= waitLimit.TotalMilliseconds)
             {
                 stalls.Add(string.Create(c, $"{window}: requests started late (wait p99 {interval.WaitLatency.P99Ms:0.#} ms)"));
             }

@@ -33,11 +33,28 @@ public sealed record CapacitySearchOptions
     /// </summary>
     public bool RetryBrokenStep { get; init; } = true;
 
-    /// <summary>An interval in which the generator's process paused for GC at least this long is flagged as a stall. Default 50 ms.</summary>
-    public TimeSpan StallGcPause { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// An interval in which the generator's process paused for GC at least this long in all is flagged as a stall.
+    /// Default null: the SLO's smallest latency limit (50 ms for <c>p99&lt;50ms</c>; 50 ms when the SLO has none), the
+    /// pause that alone could break it.
+    /// </summary>
+    public TimeSpan? StallGcPause { get; init; }
 
-    /// <summary>An interval whose wait p99 (the generator's lag in starting requests) reaches this is flagged as a stall. Default 10 ms.</summary>
-    public TimeSpan StallWait { get; init; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// An interval whose wait p99 (the generator's lag in starting requests) reaches this is flagged as a stall. Default
+    /// null: half the SLO's smallest latency limit (25 ms for <c>p99&lt;50ms</c>; 10 ms when the SLO has none). A lower
+    /// value flags the ordinary young-generation pauses of a shared process in nearly every interval.
+    /// </summary>
+    public TimeSpan? StallWait { get; init; }
+
+    /// <summary>The GC pause and wait from which an interval counts as a stall, after the SLO-derived defaults.</summary>
+    public (TimeSpan GcPause, TimeSpan Wait) StallLimits()
+    {
+        var limit = Thresholds.ThresholdParser.Parse(Slo).Where(t => t.IsLatency && t.Value > 0).Select(t => t.Value).DefaultIfEmpty().Min();
+        var gc = StallGcPause ?? (limit > 0 ? TimeSpan.FromMilliseconds(limit) : TimeSpan.FromMilliseconds(50));
+        var wait = StallWait ?? (limit > 0 ? TimeSpan.FromMilliseconds(limit / 2) : TimeSpan.FromMilliseconds(10));
+        return (gc, wait);
+    }
 
     /// <summary>
     /// After the first failing step, halve the gap between the highest passing and the lowest failing rate this many

@@ -19,8 +19,8 @@ public static class CapacitySearchOptionsValidator
         Check(options.ReportingInterval >= TimeSpan.FromMilliseconds(10), nameof(options.ReportingInterval), options.ReportingInterval, "must be at least 10 ms");
         Check(options.MinSamplesPerStep >= 0, nameof(options.MinSamplesPerStep), options.MinSamplesPerStep, "must not be negative");
         Check(options.MaxStepDuration >= options.StepDuration, nameof(options.MaxStepDuration), options.MaxStepDuration, $"must be at least StepDuration ({options.StepDuration})");
-        Check(options.StallGcPause > TimeSpan.Zero, nameof(options.StallGcPause), options.StallGcPause, "must be positive");
-        Check(options.StallWait > TimeSpan.Zero, nameof(options.StallWait), options.StallWait, "must be positive");
+        Check(options.StallGcPause is null || options.StallGcPause > TimeSpan.Zero, nameof(options.StallGcPause), options.StallGcPause ?? TimeSpan.Zero, "must be positive");
+        Check(options.StallWait is null || options.StallWait > TimeSpan.Zero, nameof(options.StallWait), options.StallWait ?? TimeSpan.Zero, "must be positive");
         ThresholdParser.Parse(options.Slo);
     }
 

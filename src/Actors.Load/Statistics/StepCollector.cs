@@ -12,10 +12,10 @@ namespace Actors.Load.Statistics;
 /// </summary>
 internal sealed class StepCollector
 {
-    private readonly Recorder _ok = LatencyHistogram.CreateRecorder();
-    private readonly Recorder _fail = LatencyHistogram.CreateRecorder();
-    private readonly Recorder _service = LatencyHistogram.CreateRecorder();
-    private readonly Recorder _wait = LatencyHistogram.CreateRecorder();
+    private readonly IntervalRecorder _ok = new();
+    private readonly IntervalRecorder _fail = new();
+    private readonly IntervalRecorder _service = new();
+    private readonly IntervalRecorder _wait = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _statusCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _errorKinds = new(StringComparer.Ordinal);
     private readonly List<RawStepInterval> _intervals = [];
@@ -69,10 +69,10 @@ internal sealed class StepCollector
         var interval = new RawStepInterval
         {
             Index = index,
-            Ok = _ok.GetIntervalHistogram(),
-            Fail = _fail.GetIntervalHistogram(),
-            Service = _service.GetIntervalHistogram(),
-            Wait = _wait.GetIntervalHistogram(),
+            Ok = _ok.Take(),
+            Fail = _fail.Take(),
+            Service = _service.Take(),
+            Wait = _wait.Take(),
         };
         _okTotal.Add(interval.Ok);
         _failTotal.Add(interval.Fail);
@@ -85,10 +85,10 @@ internal sealed class StepCollector
     /// <summary>Forgets everything recorded so far (end of warm-up).</summary>
     public void Reset()
     {
-        _ok.GetIntervalHistogram();
-        _fail.GetIntervalHistogram();
-        _service.GetIntervalHistogram();
-        _wait.GetIntervalHistogram();
+        _ok.Take();
+        _fail.Take();
+        _service.Take();
+        _wait.Take();
         _okTotal = LatencyHistogram.Create();
         _failTotal = LatencyHistogram.Create();
         _serviceTotal = LatencyHistogram.Create();
@@ -115,6 +115,27 @@ internal sealed class StepCollector
         ErrorKinds = Snapshot(_errorKinds),
         Intervals = [.. _intervals],
     };
+
+    /// <summary>
+    /// A recorder whose interval histograms are handed out compact (<see cref="LatencyHistogram.Compact"/>) while the
+    /// full-size one goes back to the recorder for the next interval: no large-object allocation per interval.
+    /// </summary>
+    private sealed class IntervalRecorder
+    {
+        private readonly Recorder _recorder = LatencyHistogram.CreateRecorder();
+        private HistogramBase? _spare;
+
+        public void RecordValue(long value) => _recorder.RecordValue(value);
+
+        /// <summary>Closes the interval: what was recorded since the last call, as a compact copy.</summary>
+        public HistogramBase Take()
+        {
+            var interval = _spare is null ? _recorder.GetIntervalHistogram() : _recorder.GetIntervalHistogram(_spare);
+            var compact = LatencyHistogram.Compact(interval);
+            _spare = interval; // reset by the recorder when it takes it back
+            return compact;
+        }
+    }
 
     private static void Count(ConcurrentDictionary<string, StrongBox<long>> counters, string key) =>
         Interlocked.Increment(ref counters.GetOrAdd(key, static _ => new StrongBox<long>()).Value);
