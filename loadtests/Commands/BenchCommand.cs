@@ -111,19 +111,21 @@ public static class BenchCommand
             // fresh embedded silo with the same population and load: what the account grain itself costs.
             var writeOnly = population with { ConsentPercent = 0 };
             output.WriteLine($"card_authorization, write path only (no notifications), {copyCount} copies, {during.TotalSeconds:N0} s...");
-            var write = await MeasureOnFreshSiloAsync(writeOnly, siloSettings, connect, copyCount, during, context.InteractiveConsole, output, cancellationToken);
+            var write = await OnFreshSiloAsync(writeOnly, siloSettings, connect, context.InteractiveConsole, output,
+                c => MeasureCardAsync(c, copyCount, during, cancellationToken), cancellationToken);
             var writeRatio = write.Rate / Math.Max(overhead.EngineOpsPerSecond, 1e-9);
             output.WriteLine($"  {write.Rate:N0} authorizations/s (p99 {write.P99Ms:F1} ms): {writeRatio:P1} of engine ping");
             output.WriteLine($"the same with fraud rules disabled (Actors:Fraud:Detector=none)...");
-            var plain = await MeasureOnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(siloSettings) { ["Actors:Fraud:Detector"] = "none" }, connect, copyCount, during,
-                context.InteractiveConsole, output, cancellationToken);
+            var plain = await OnFreshSiloAsync(writeOnly, new Dictionary<string, string?>(siloSettings) { ["Actors:Fraud:Detector"] = "none" }, connect,
+                context.InteractiveConsole, output, c => MeasureCardAsync(c, copyCount, during, cancellationToken), cancellationToken);
             var fraudCost = plain.Rate / Math.Max(write.Rate, 1e-9);
             output.WriteLine($"  {plain.Rate:N0} authorizations/s without rules: the rules cost {fraudCost:F2}x");
 
             output.WriteLine($"tail latency: card_authorization at {TailRate:N0}/s (open model, {paced.TotalSeconds:N0} s), {population.ConsentPercent} % notified, then the write path only on a fresh silo...");
             var tailNotified = await MeasureTailAsync(context, paced, cancellationToken);
             output.WriteLine(Tail(tailNotified));
-            var tailWrite = await MeasureTailOnFreshSiloAsync(writeOnly, siloSettings, connect, paced, context.InteractiveConsole, output, cancellationToken);
+            var tailWrite = await OnFreshSiloAsync(writeOnly, siloSettings, connect, context.InteractiveConsole, output,
+                c => MeasureTailAsync(c, paced, cancellationToken), cancellationToken);
             output.WriteLine(Tail(tailWrite));
 
             MemoryProbeResult? memory = null;
@@ -189,14 +191,6 @@ public static class BenchCommand
             result.Process.Sum(p => p.Gen0Collections + p.Gen1Collections + p.Gen2Collections));
     }
 
-    private static async Task<TailRun> MeasureTailOnFreshSiloAsync(PopulationOptions population, Dictionary<string, string?> settings, ClusterConnectOptions connect,
-        TimeSpan during, bool interactive, TextWriter output, CancellationToken cancellationToken)
-    {
-        await using var silo = await ActorsCluster.StartEmbeddedAsync(settings, connect, cancellationToken);
-        var context = new LoadContext(silo.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = interactive, Output = output };
-        return await MeasureTailAsync(context, during, cancellationToken);
-    }
-
     private static string Tail(TailRun run) => string.Create(CultureInfo.InvariantCulture,
         $"  {run.Label}: response p99 {run.Response.P99Ms:0.##} ms, p99.9 {run.Response.P999Ms:0.##} ms; service p99 {run.Service.P99Ms:0.##} ms; wait p99 {run.Wait.P99Ms:0.##} ms; GC paused {run.GcPauseMs:0} ms in {run.Collections} collections");
 
@@ -235,12 +229,13 @@ public static class BenchCommand
             : throw new LoadConfigurationException($"--paced-rates: '{p}' is not a rate between 10 and 1,000,000 per second."))];
     }
 
-    private static async Task<CardRun> MeasureOnFreshSiloAsync(PopulationOptions population, Dictionary<string, string?> settings, ClusterConnectOptions connect,
-        int copies, TimeSpan during, bool interactive, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="measure"/> against a fresh embedded silo holding <paramref name="population"/>, stopped afterwards.</summary>
+    private static async Task<T> OnFreshSiloAsync<T>(PopulationOptions population, Dictionary<string, string?> settings, ClusterConnectOptions connect,
+        bool interactive, TextWriter output, Func<LoadContext, Task<T>> measure, CancellationToken cancellationToken)
     {
         await using var silo = await ActorsCluster.StartEmbeddedAsync(settings, connect, cancellationToken);
         var context = new LoadContext(silo.Grains, population, LoadContext.NewRunToken(0)) { InteractiveConsole = interactive, Output = output };
-        return await MeasureCardAsync(context, copies, during, cancellationToken);
+        return await measure(context);
     }
 
     private static string Render(int copies, TimeSpan during, OverheadResult ping, int consentPercent, CardRun card, double cardRatio,

@@ -9,31 +9,6 @@ namespace Actors.Load.Tests;
 /// <summary>Generator attribution: process samples per interval, and what a breach is said to coincide with.</summary>
 public sealed class AttributionTests
 {
-    [Theory]
-    [InlineData("service.p99<5ms", ThresholdMeasure.Service, ThresholdMetric.P99, 5)]
-    [InlineData("wait.p99<1ms", ThresholdMeasure.Wait, ThresholdMetric.P99, 1)]
-    [InlineData("response.p50<=200us", ThresholdMeasure.Response, ThresholdMetric.P50, 0.2)]
-    [InlineData("p99.9<15ms", ThresholdMeasure.Response, ThresholdMetric.P999, 15)]
-    public void Thresholds_name_the_time_they_read(string text, ThresholdMeasure measure, ThresholdMetric metric, double value)
-    {
-        var threshold = ThresholdParser.ParseOne(text);
-
-        Assert.Equal(measure, threshold.Measure);
-        Assert.Equal(metric, threshold.Metric);
-        Assert.Equal(value, threshold.Value, 6);
-    }
-
-    [Theory]
-    [InlineData("service.fail<1%")]
-    [InlineData("wait.rps>10")]
-    [InlineData("queue.p99<5ms")]
-    public void A_time_prefix_on_something_other_than_a_latency_is_refused(string text)
-    {
-        var error = Assert.Throws<LoadConfigurationException>(() => ThresholdParser.ParseOne(text));
-
-        Assert.Contains(text, error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task A_run_samples_the_process_once_per_reporting_interval()
     {

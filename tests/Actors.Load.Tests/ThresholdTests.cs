@@ -96,4 +96,29 @@ public sealed class ThresholdTests
         Assert.Equal(2, ExitCodes.FromException(new LoadConfigurationException("bad")));
         Assert.Equal(1, ExitCodes.FromException(new InvalidOperationException("init failed")));
     }
+
+    [Theory]
+    [InlineData("service.p99<5ms", ThresholdMeasure.Service, ThresholdMetric.P99, 5)]
+    [InlineData("wait.p99<1ms", ThresholdMeasure.Wait, ThresholdMetric.P99, 1)]
+    [InlineData("response.p50<=200us", ThresholdMeasure.Response, ThresholdMetric.P50, 0.2)]
+    [InlineData("p99.9<15ms", ThresholdMeasure.Response, ThresholdMetric.P999, 15)]
+    public void Thresholds_name_the_time_they_read(string text, ThresholdMeasure measure, ThresholdMetric metric, double value)
+    {
+        var threshold = ThresholdParser.ParseOne(text);
+
+        Assert.Equal(measure, threshold.Measure);
+        Assert.Equal(metric, threshold.Metric);
+        Assert.Equal(value, threshold.Value, 6);
+    }
+
+    [Theory]
+    [InlineData("service.fail<1%")]
+    [InlineData("wait.rps>10")]
+    [InlineData("queue.p99<5ms")]
+    public void A_time_prefix_on_something_other_than_a_latency_is_refused(string text)
+    {
+        var error = Assert.Throws<LoadConfigurationException>(() => ThresholdParser.ParseOne(text));
+
+        Assert.Contains(text, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -70,6 +70,9 @@ internal static class InjectDriver
         {
             var segmentEnd = segmentStart + clock.ToTimestampDelta(during);
             var until = deadline is { } end ? Math.Min(end, segmentEnd) : segmentEnd;
+
+            // Not waitUntil on the timer path: that one skips waits under a millisecond (arrivals batch), and the
+            // segment must last to its end exactly.
             if (clock.IsSystem)
             {
                 await waitUntil(until, cancellationToken);

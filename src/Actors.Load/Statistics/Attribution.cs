@@ -55,25 +55,6 @@ public static class Attribution
         return $"[{scenario.Name}] {threshold.Text} breached: {where}; {verdict}.";
     }
 
-    private static double Value(IntervalResult interval, Threshold threshold)
-    {
-        var latency = threshold.Measure switch
-        {
-            ThresholdMeasure.Service => interval.ServiceLatency,
-            ThresholdMeasure.Wait => interval.WaitLatency,
-            _ => interval.OkLatency,
-        };
-        return threshold.Metric switch
-        {
-            ThresholdMetric.Min => latency.MinMs,
-            ThresholdMetric.Mean => latency.MeanMs,
-            ThresholdMetric.Max => latency.MaxMs,
-            ThresholdMetric.StdDev => latency.StdDevMs,
-            ThresholdMetric.P50 => latency.P50Ms,
-            ThresholdMetric.P75 => latency.P75Ms,
-            ThresholdMetric.P95 => latency.P95Ms,
-            ThresholdMetric.P99 => latency.P99Ms,
-            _ => latency.P999Ms,
-        };
-    }
+    private static double Value(IntervalResult interval, Threshold threshold) =>
+        ThresholdEvaluator.Read(ThresholdEvaluator.Select(threshold.Measure, interval.OkLatency, interval.ServiceLatency, interval.WaitLatency), threshold.Metric);
 }

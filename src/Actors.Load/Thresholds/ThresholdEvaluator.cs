@@ -10,26 +10,12 @@ public static class ThresholdEvaluator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(threshold);
-        var latency = threshold.Measure switch
-        {
-            ThresholdMeasure.Service => scenario.Global.Service,
-            ThresholdMeasure.Wait => scenario.Global.Wait,
-            _ => scenario.Global.Ok.Latency,
-        };
         var (actual, unit) = threshold.Metric switch
         {
-            ThresholdMetric.Min => (latency.MinMs, "ms"),
-            ThresholdMetric.Mean => (latency.MeanMs, "ms"),
-            ThresholdMetric.Max => (latency.MaxMs, "ms"),
-            ThresholdMetric.StdDev => (latency.StdDevMs, "ms"),
-            ThresholdMetric.P50 => (latency.P50Ms, "ms"),
-            ThresholdMetric.P75 => (latency.P75Ms, "ms"),
-            ThresholdMetric.P95 => (latency.P95Ms, "ms"),
-            ThresholdMetric.P99 => (latency.P99Ms, "ms"),
-            ThresholdMetric.P999 => (latency.P999Ms, "ms"),
             ThresholdMetric.FailPercent => (scenario.FailPercent, "%"),
             ThresholdMetric.FailCount => (scenario.FailCount, "requests"),
-            _ => (scenario.Rps, "rps"),
+            ThresholdMetric.Rps => (scenario.Rps, "rps"),
+            _ => (Read(Select(threshold.Measure, scenario.Global.Ok.Latency, scenario.Global.Service, scenario.Global.Wait), threshold.Metric), "ms"),
         };
 
         // A latency SLO cannot pass on zero successful requests: "p99<50ms" with everything failing is a breach.
@@ -49,4 +35,28 @@ public static class ThresholdEvaluator
                 : $"{threshold.Text} BREACHED: no successful requests to measure",
         };
     }
+
+    /// <summary>Which of the three times a latency threshold reads.</summary>
+    internal static LatencyResult Select(ThresholdMeasure measure, LatencyResult response, LatencyResult service, LatencyResult wait) =>
+        measure switch
+        {
+            ThresholdMeasure.Service => service,
+            ThresholdMeasure.Wait => wait,
+            _ => response,
+        };
+
+    /// <summary>The value of a latency metric (ms).</summary>
+    internal static double Read(LatencyResult latency, ThresholdMetric metric) => metric switch
+    {
+        ThresholdMetric.Min => latency.MinMs,
+        ThresholdMetric.Mean => latency.MeanMs,
+        ThresholdMetric.Max => latency.MaxMs,
+        ThresholdMetric.StdDev => latency.StdDevMs,
+        ThresholdMetric.P50 => latency.P50Ms,
+        ThresholdMetric.P75 => latency.P75Ms,
+        ThresholdMetric.P95 => latency.P95Ms,
+        ThresholdMetric.P99 => latency.P99Ms,
+        ThresholdMetric.P999 => latency.P999Ms,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "not a latency metric"),
+    };
 }
