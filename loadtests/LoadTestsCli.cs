@@ -27,9 +27,9 @@ public static class LoadTestsCli
     /// <summary>
     /// Runs the command line, printing results and progress to <paramref name="output"/> and errors to
     /// <paramref name="error"/> (one line each, no stack traces). Exit codes: 0 passed, 1 a threshold was breached
-    /// or the job failed, 2 bad arguments or configuration.
+    /// or the job failed, 2 bad arguments or configuration. <paramref name="cancellationToken"/> ends the command as Ctrl+C does.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -50,7 +50,7 @@ public static class LoadTestsCli
         try
         {
             // Exceptions reach the handlers below, which map them to this tool's exit codes.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error }, cancellationToken);
         }
         catch (Exception e) when (e is LoadConfigurationException or OptionsValidationException)
         {

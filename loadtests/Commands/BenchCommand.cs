@@ -67,6 +67,11 @@ public static class BenchCommand
                 throw new LoadConfigurationException("bench measures an embedded silo (the targets are stated for it): drop --gateway.");
             }
 
+            if (common.FleetOptions(parse) is not null)
+            {
+                throw new LoadConfigurationException("bench measures an embedded silo (the targets are stated for it): drop --silos; 'capacity --silos N' measures silo processes.");
+            }
+
             var population = common.Population(parse, sliced: false);
             var siloSettings = common.EmbeddedSettings(parse);
             var reportFolder = common.ReportFolder(parse);

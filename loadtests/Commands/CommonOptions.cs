@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Hosting;
 using Actors.Load;
 using Actors.Load.Engine;
+using Actors.LoadTests.Cluster;
 using Actors.LoadTests.Logging;
 using Actors.LoadTests.Population;
 
@@ -39,6 +40,21 @@ public sealed class CommonOptions(CliConsole console)
     public Option<string> ReportDir { get; } = new("--report-dir") { Description = "folder that receives a folder per run", DefaultValueFactory = _ => "reports" };
 
     public Option<bool> NoConsole { get; } = new("--no-console") { Description = "no progress while running (the summary is still printed)" };
+
+    public Option<int> Silos { get; } = new("--silos")
+    {
+        Description = "start N silo processes on free ports for this command (stopped at its end) instead of the embedded silo: the figure then includes the client→gateway hop",
+    };
+
+    public Option<string> Storage { get; } = new("--storage")
+    {
+        Description = "storage of the --silos processes: Memory, Redis (a private redis-server unless --store-connection) or PostgreSQL (needs --store-connection)",
+        DefaultValueFactory = _ => StoreKinds.Memory,
+    };
+
+    public Option<string?> StoreConnection { get; } = new("--store-connection") { Description = "Redis configuration or Npgsql connection string for --silos with --storage Redis/PostgreSQL" };
+
+    public Option<string?> SiloDll { get; } = new("--silo-dll") { Description = "silo executable for --silos (default: the repository's build of silo/)" };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "show Orleans' and .NET's warnings (on the error output); without it they are not shown" };
 
@@ -80,9 +96,64 @@ public sealed class CommonOptions(CliConsole console)
     /// Connects to <c>--gateway</c> when given (failing with <see cref="ClusterUnreachableException"/> after
     /// <see cref="GatewayConnectTimeout"/>), else starts an embedded silo with <c>--silo-setting</c>.
     /// </summary>
-    public Task<ActorsCluster> ConnectAsync(ParseResult parse, CancellationToken cancellationToken) =>
-        ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!, ActorsSiloOptions.DefaultServiceId,
-            ConnectOptions(parse), cancellationToken);
+    /// <remarks>With <c>--silos N</c>, starts N silo processes first (see <see cref="SiloFleet"/>) and connects through all their gateways.</remarks>
+    public async Task<LoadTarget> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        if (FleetOptions(parse) is not { } fleetOptions)
+        {
+            return new LoadTarget(await ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!,
+                ActorsSiloOptions.DefaultServiceId, ConnectOptions(parse), cancellationToken), null);
+        }
+
+        var fleet = await SiloFleet.StartAsync(fleetOptions, Console.Output, cancellationToken);
+        try
+        {
+            return new LoadTarget(await fleet.ConnectAsync(ConnectOptions(parse), cancellationToken), fleet);
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The silo processes <c>--silos</c> asks for, validated (null without it); refused together with <c>--gateway</c> or <c>--silo-setting</c>.</summary>
+    public SiloFleetOptions? FleetOptions(ParseResult parse)
+    {
+        var silos = parse.GetValue(Silos);
+        var storage = parse.GetValue(Storage)!;
+        var connection = parse.GetValue(StoreConnection);
+        if (silos == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(connection) || parse.GetValue(SiloDll) is not null || storage != StoreKinds.Memory)
+            {
+                throw new LoadConfigurationException("--storage, --store-connection and --silo-dll describe the silo processes of --silos N; give --silos.");
+            }
+
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(parse.GetValue(Gateway)))
+        {
+            throw new LoadConfigurationException("--silos starts its own silos; --gateway names a running cluster: give one of them.");
+        }
+
+        if (ArgumentParsers.Settings(parse.GetValue(SiloSettings), "--silo-setting").Count > 0)
+        {
+            throw new LoadConfigurationException("--silo-setting configures the embedded silo; the processes of --silos take their settings from the silo's own configuration.");
+        }
+
+        var options = new SiloFleetOptions
+        {
+            Silos = silos,
+            Storage = storage,
+            StoreConnection = string.IsNullOrWhiteSpace(connection) ? null : connection,
+            SiloDll = parse.GetValue(SiloDll),
+            ClusterId = $"actors-fleet-{Environment.ProcessId}",
+        };
+        options.Validate();
+        return options;
+    }
 
     /// <summary>Logging as <c>--verbose</c> asks, on the error writer; a bounded gateway connect.</summary>
     public ClusterConnectOptions ConnectOptions(ParseResult parse) => new()
@@ -122,6 +193,10 @@ public sealed class CommonOptions(CliConsole console)
             command.Options.Add(ReportDir);
         }
 
+        command.Options.Add(Silos);
+        command.Options.Add(Storage);
+        command.Options.Add(StoreConnection);
+        command.Options.Add(SiloDll);
         command.Options.Add(NoConsole);
         command.Options.Add(Verbose);
     }

@@ -49,9 +49,9 @@ public static class ModelCommand
             assumptions.Validate();
             var givenRate = parse.GetValue(ratePerSilo);
             var givenBytes = parse.GetValue(bytesPerUser);
-            if (givenBytes is null && !string.IsNullOrEmpty(parse.GetValue(common.Gateway)))
+            if (givenBytes is null && (!string.IsNullOrEmpty(parse.GetValue(common.Gateway)) || parse.GetValue(common.Silos) > 0))
             {
-                throw new LoadConfigurationException("The memory probe measures an embedded silo: drop --gateway, or give --bytes-per-user.");
+                throw new LoadConfigurationException("The memory probe measures an embedded silo: with --gateway or --silos, give --bytes-per-user.");
             }
 
             var reportFolder = common.ReportFolder(parse);
@@ -74,7 +74,7 @@ public static class ModelCommand
                 output.WriteLine($"Capacity search ({OrleansScenarios.CardAuthorization}, SLO {options.Slo}):");
                 var search = await CapacityCommand.Search(cluster.Grains, OrleansScenarios.CardAuthorization, population, options, interactive, output, cancellationToken);
                 rate = search.HighestPassingRate ?? throw new InvalidOperationException($"Capacity search found no passing rate: {search.StopReason}");
-                rateSource = $"{OrleansScenarios.CardAuthorization} capacity search, SLO {options.Slo}, load generator on the same 2 cores (conservative)";
+                rateSource = $"{OrleansScenarios.CardAuthorization} capacity search, SLO {options.Slo}, measured on {cluster.Description}";
             }
 
             double bytes;

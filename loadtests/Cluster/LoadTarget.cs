@@ -1,0 +1,40 @@
+using Actors.Hosting;
+
+namespace Actors.LoadTests.Cluster;
+
+/// <summary>
+/// What a command drives load into: a client of the embedded silo, of a named gateway, or of silo processes the
+/// command started itself (<see cref="Fleet"/>, stopped when this is disposed).
+/// </summary>
+public sealed class LoadTarget(ActorsCluster cluster, SiloFleet? fleet) : IAsyncDisposable
+{
+    public ActorsCluster Cluster { get; } = cluster;
+
+    public SiloFleet? Fleet { get; } = fleet;
+
+    public IGrainFactory Grains => Cluster.Grains;
+
+    public IServiceProvider Services => Cluster.Services;
+
+    public bool IsEmbedded => Cluster.IsEmbedded;
+
+    /// <summary>The deployment shape, for the console and every report.</summary>
+    public string Description => Fleet?.Description ?? (Cluster.IsEmbedded
+        ? $"{Cluster.Description}: generator and silo in one process, no client→gateway hop"
+        : Cluster.Description);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Cluster.DisposeAsync();
+        }
+        finally
+        {
+            if (Fleet is not null)
+            {
+                await Fleet.DisposeAsync();
+            }
+        }
+    }
+}
