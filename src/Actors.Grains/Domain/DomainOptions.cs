@@ -48,11 +48,12 @@ public sealed class AccountOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        // A repeat is answered from the history: a window reaching past it would take a remembered repeat for a new posting.
+        // Kept from when a window of IdempotencyWindow ids decided repeats: configurations that relied on the history
+        // holding at least that many postings still get it.
         if (HistoryCapacity < IdempotencyWindow)
         {
             yield return new ValidationResult(
-                $"must be at least IdempotencyWindow ({IdempotencyWindow}): repeats inside the window are answered from the history",
+                $"must be at least IdempotencyWindow ({IdempotencyWindow}): the history keeps at least that many postings",
                 [nameof(HistoryCapacity)]);
         }
 
