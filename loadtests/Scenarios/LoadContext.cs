@@ -64,20 +64,22 @@ public sealed class LoadContext
         if (!InteractiveConsole)
         {
             Output.WriteLine($"Creating or reusing {label}...");
-            await PopulationSeeder.SeedAsync(Grains, Population, null, cancellationToken);
-            Output.WriteLine($"Population ready: {total:N0} users.");
+            var summary = await PopulationSeeder.SeedAsync(Grains, Population, null, cancellationToken);
+            Output.WriteLine($"Population ready: {total:N0} users, {summary}.");
             return;
         }
 
         var console = ReferenceEquals(Output, System.Console.Out)
             ? AnsiConsole.Console
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Output) });
+        var seeded = default(SeedSummary);
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask(label, maxValue: total);
-            await PopulationSeeder.SeedAsync(Grains, Population, new Progress<int>(done => task.Value = done), cancellationToken);
+            seeded = await PopulationSeeder.SeedAsync(Grains, Population, new Progress<int>(done => task.Value = done), cancellationToken);
             task.Value = total;
         });
+        Output.WriteLine($"Population ready: {total:N0} users, {seeded}.");
     }
 
     /// <summary>A user index of this agent's slice, chosen by <paramref name="random"/>.</summary>

@@ -25,9 +25,9 @@ public sealed class DemoTests
     [Fact]
     public async Task Demo_fails_naming_the_retry_step_when_the_cluster_forgets_transaction_ids()
     {
-        // With a one-entry idempotency window the declined payment pushes the approved one out, so its
-        // retry is charged again instead of being replayed: the demo must notice and fail at step 8.
-        var forgetful = new ConfiguredEmbeddedConnector(new Dictionary<string, string?> { ["Actors:Accounts:IdempotencyWindow"] = "1" });
+        // With a one-millisecond idempotency horizon the retry of the approved payment comes too late: it is refused
+        // (transaction_id_expired) instead of being replayed, and the demo must notice and fail at step 8.
+        var forgetful = new ConfiguredEmbeddedConnector(new Dictionary<string, string?> { ["Actors:Accounts:IdempotencyHorizon"] = "00:00:00.001" });
 
         var result = await CliRun.RunAsync(forgetful, "demo");
 

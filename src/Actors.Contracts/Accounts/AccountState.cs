@@ -23,7 +23,10 @@ public sealed class AccountState
     /// <summary>Earlier versions' window in 24-byte records (<see cref="PostingWindow.LegacyRecordSize"/>): read from old states, moved to <see cref="RecentKeys"/>, then empty.</summary>
     [Id(20)] public byte[] RecentPacked { get; set; } = [];
 
-    /// <summary>Ring of the last postings' transaction-id keys (the idempotency window; the answers are in the history): see <see cref="PostingWindow"/>.</summary>
+    /// <summary>
+    /// Earlier versions' ring of the last postings' transaction-id keys (see <see cref="PostingWindow"/>): emptied when such a
+    /// state loads; repeats are now found through the pending entries and <see cref="HistoryFilters"/>.
+    /// </summary>
     [Id(22)] public byte[] RecentKeys { get; set; } = [];
     [Id(10)] public int RecentNext { get; set; }
     [Id(11)] public FraudState Fraud { get; set; }
@@ -56,6 +59,13 @@ public sealed class AccountState
     /// their own when a page's worth has gathered.
     /// </summary>
     [Id(21)] public byte[] PendingPacked { get; set; } = [];
+
+    /// <summary>
+    /// One filter record per committed history page (see <see cref="PageFilters"/>), for pages [History.FirstPage,
+    /// History.NextPage): how a repeated transaction id older than the pending entries is found without reading every page.
+    /// Empty in states written before 2026-12-02 that had pages; the grain rebuilds it from the pages on activation.
+    /// </summary>
+    [Id(23)] public byte[] HistoryFilters { get; set; } = [];
 }
 
 /// <summary>

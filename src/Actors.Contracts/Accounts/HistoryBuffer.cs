@@ -43,6 +43,34 @@ public static class HistoryBuffer
         return entries;
     }
 
+    /// <summary>
+    /// The newest entry carrying <paramref name="transactionId"/>, or null: compares the ids where they lie, so a posting
+    /// that is not a repeat (almost every one) allocates nothing here.
+    /// </summary>
+    public static HistoryEntry? FindLast(byte[] buffer, string transactionId)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        Span<byte> id = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(transactionId.Length, 256))];
+        if (transactionId.Length > 256)
+        {
+            return null; // longer than any id a posting accepts (1-64 characters)
+        }
+
+        id = id[..Encoding.UTF8.GetBytes(transactionId, id)];
+        var found = -1;
+        for (var offset = Start(buffer); offset < buffer.Length; offset = Next(buffer, offset))
+        {
+            var at = offset + FixedSize;
+            var length = (int)Read7Bit(buffer, ref at);
+            if (buffer.AsSpan(at, length).SequenceEqual(id))
+            {
+                found = offset;
+            }
+        }
+
+        return found < 0 ? null : ReadEntry(buffer, ref found);
+    }
+
     public static byte[] Pack(IEnumerable<HistoryEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -23,4 +23,10 @@ public enum DomainError
 
     /// <summary>The Messenger partner is not linked to the user.</summary>
     PartnerNotLinked = 17,
+
+    /// <summary>
+    /// A transaction id repeated after the account's idempotency horizon (transaction_id_expired): refused, never posted
+    /// again; the caller must use a new id for a new posting.
+    /// </summary>
+    TransactionIdExpired = 18,
 }

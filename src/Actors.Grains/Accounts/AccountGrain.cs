@@ -38,6 +38,41 @@ public sealed class AccountGrain : Grain, IAccountGrain
         // The ledger appends its history entries straight to the hot state's pending buffer: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _services.Options, _services.Detector);
+        if (PageFilters.Count(_state.State.HistoryFilters) != _state.State.History.NextPage - _state.State.History.FirstPage)
+        {
+            await RebuildFilters();
+        }
+    }
+
+    /// <summary>
+    /// A state written before the history pages had filters (or one whose filters do not match its pages): read each
+    /// committed page once and record its filter, so that repeats older than the pending entries are found again. Kept
+    /// in memory and written with the next change (a crash before that only means this runs again).
+    /// </summary>
+    private async Task RebuildFilters()
+    {
+        var cursor = _state.State.History;
+        var filters = new byte[(cursor.NextPage - cursor.FirstPage) * PageFilters.RecordSize];
+        for (var page = cursor.FirstPage; page < cursor.NextPage; page++)
+        {
+            var entries = (await ReadPage(page)).State!.Entries;
+            RecordFilter(filters.AsSpan((int)(page - cursor.FirstPage) * PageFilters.RecordSize, PageFilters.RecordSize), entries);
+        }
+
+        _state.State.HistoryFilters = filters;
+    }
+
+    private static void RecordFilter(Span<byte> record, List<HistoryEntry> entries)
+    {
+        var hashes = new ulong[entries.Count];
+        var newest = DateTimeOffset.MinValue;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = TransactionIdHash.Of(entries[i].TransactionId);
+            newest = entries[i].At > newest ? entries[i].At : newest;
+        }
+
+        PageFilters.Write(record, hashes, newest);
     }
 
     public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
@@ -206,8 +241,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
         try
         {
             var state = _state.State;
-            var pageSize = Math.Min(_services.Options.HistoryFlushInterval, _services.Options.HistoryCapacity);
-            var maxPages = (_services.Options.HistoryCapacity + pageSize - 1) / pageSize;
+            var options = _services.Options;
+            var pageSize = Math.Min(options.HistoryFlushInterval, options.HistoryCapacity);
+            var maxPages = (options.HistoryCapacity + pageSize - 1) / pageSize;
+            // A page is kept while it is among the newest HistoryCapacity entries or holds a posting still inside the
+            // idempotency horizon and the expired-id retention after it (its filter, in the hot state, goes with it).
+            var forgetBefore = _services.Time.GetUtcNow() - options.IdempotencyHorizon - options.ExpiredIdRetention;
             List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
             while (HistoryBuffer.Count(state.PendingPacked) >= pageSize)
             {
@@ -215,16 +254,22 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 var (page, rest) = HistoryBuffer.Split(state.PendingPacked, pageSize);
                 await WritePage(cursor.NextPage, page);
                 state.PendingPacked = rest;
+                var record = new byte[PageFilters.RecordSize];
+                RecordFilter(record, page);
+                var filters = state.HistoryFilters;
                 cursor.NextPage++;
-                while (cursor.NextPage - cursor.FirstPage > maxPages)
+                var drop = 0;
+                while (cursor.NextPage - cursor.FirstPage > maxPages && drop < PageFilters.Count(filters) && PageFilters.Newest(filters, drop) < forgetBefore)
                 {
                     // Retention: the oldest page leaves the cursor now and storage after the commit below.
                     var oldest = await ReadPage(cursor.FirstPage);
                     cursor.Dropped += oldest.State!.Entries.Count;
                     (retired ??= []).Add((cursor.FirstPage, oldest));
                     cursor.FirstPage++;
+                    drop++;
                 }
 
+                state.HistoryFilters = PageFilters.Shift(filters, drop, record);
                 state.History = cursor;
             }
 
@@ -259,27 +304,24 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private static string? TransactionIdOf(CardAuthorization? request) => request?.TransactionId;
 
     /// <summary>
-    /// The idempotency window keeps only keys; a posting whose key it holds, and whose first answer is not among the
-    /// pending entries, is looked up in the history pages, newest first, as far back as the window reaches (a retry is
-    /// usually found in the newest page). Null when the ledger needs nothing (almost every posting: no page is read).
+    /// A posting whose id is not among the pending entries but that some page's filter may hold is looked up in those
+    /// pages, newest first (a retry is usually in the newest). Null when the ledger needs nothing (almost every posting:
+    /// no page is read).
     /// </summary>
     private async Task<OlderHistory?> OlderHistoryFor(string? transactionId)
     {
-        if (!_ledger.NeedsOlderHistory(transactionId))
+        var pages = _ledger.PagesThatMayHold(transactionId);
+        if (pages.Count == 0)
         {
             return null;
         }
 
-        var cursor = _state.State.History;
-        var searched = HistoryBuffer.Count(_state.State.PendingPacked);
-        await foreach (var entries in PagesNewestFirst(cursor, stopBefore: () => searched >= _services.Options.IdempotencyWindow))
+        foreach (var page in pages)
         {
-            if (entries.FindLast(e => e.TransactionId == transactionId) is { } found)
+            if ((await ReadPage(page)).State!.Entries.FindLast(e => e.TransactionId == transactionId) is { } found)
             {
                 return new OlderHistory(transactionId!, found);
             }
-
-            searched += entries.Count;
         }
 
         return new OlderHistory(transactionId!, null);

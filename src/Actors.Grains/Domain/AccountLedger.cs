@@ -35,14 +35,13 @@ public sealed class AccountLedger
         state.Bank = string.Intern(state.Bank);
         state.Messenger = Shared(state.Messenger);
 
-        if (state.Recent.Length > 0 || state.RecentPacked.Length > 0)
+        if (state.Recent.Length > 0 || state.RecentPacked.Length > 0 || state.RecentKeys.Length > 0)
         {
-            // A state written when the window held whole records (unpacked, then in 24-byte records): their keys, same
-            // order. Their answers are in the history, as for every posting.
-            var keys = state.Recent.Length > 0 ? PostingWindow.KeysOf(state.Recent) : PostingWindow.LegacyKeys(state.RecentPacked);
-            state.RecentKeys = PostingWindow.Pack(keys, keys.Length);
+            // A state written when a window of the last postings' ids (whole records, then keys) decided repeats: every
+            // posting it remembered is in the history, which the pending entries and the page filters now cover.
             state.Recent = [];
             state.RecentPacked = [];
+            state.RecentKeys = [];
         }
 
         if (state.PendingHistory is { } unpacked)
@@ -82,8 +81,6 @@ public sealed class AccountLedger
         _state.Currency = currency;
         _state.Status = AccountStatus.Active;
         _state.OpenedAt = now;
-        _state.RecentKeys = PostingWindow.Create(_options.IdempotencyWindow);
-        _state.RecentNext = 0;
         return true;
     }
 
@@ -96,10 +93,11 @@ public sealed class AccountLedger
     public Money.Money Balance => new(_state.BalanceMinor, _state.Currency);
 
     /// <summary>
-    /// Applies or declines a posting. A transaction id seen inside the idempotency window returns the
-    /// first answer (with Replayed set) and changes nothing; the same id with another kind or amount
-    /// is refused as <see cref="DomainError.TransactionIdReused"/>. When <see cref="NeedsOlderHistory"/> says so, the
-    /// caller must pass what it found in the history's pages (<paramref name="older"/>).
+    /// Applies or declines a posting. A transaction id posted within <see cref="AccountOptions.IdempotencyHorizon"/>
+    /// returns the first answer (with Replayed set) and changes nothing; the same id with another kind or amount is
+    /// refused as <see cref="DomainError.TransactionIdReused"/>, one posted longer ago as
+    /// <see cref="DomainError.TransactionIdExpired"/>. When <see cref="PagesThatMayHold"/> names pages, the caller must
+    /// pass what it found in them (<paramref name="older"/>).
     /// </summary>
     public PostingResult Post(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now,
         OlderHistory? older = null)
@@ -107,62 +105,69 @@ public sealed class AccountLedger
         EnsureOpen();
         Ids.Transaction(transactionId);
         ValidateAmount(amount);
-        var hash = TransactionIdHash.Of(transactionId);
-        return TryReplay(kind, transactionId, hash, amount, older, out var replay)
+        return TryReplay(kind, transactionId, amount, now, older, out var replay)
             ? replay
-            : Apply(kind, transactionId, hash, amount, counterparty, now, DeclineReason.None, null);
+            : Apply(kind, transactionId, amount, counterparty, now, DeclineReason.None, null);
     }
 
     /// <summary>
-    /// Whether a posting of <paramref name="transactionId"/> may repeat one whose answer is no longer among the pending
-    /// history entries this ledger holds: the caller must then look in the history's pages (at least
-    /// <see cref="AccountOptions.IdempotencyWindow"/> postings back) and pass what it found to <see cref="Post"/> or
-    /// <see cref="Authorize"/>. False for a malformed id (the posting itself reports it).
+    /// The committed history pages, newest first, that may hold an earlier posting of <paramref name="transactionId"/>
+    /// (by their filters, see <see cref="PageFilters"/>): empty when the id is among the pending entries, when no page's
+    /// filter has it (almost every new posting: no page is read), or for a malformed id (the posting itself reports it).
+    /// Otherwise the caller reads those pages and passes what it found to <see cref="Post"/> or <see cref="Authorize"/>.
     /// </summary>
-    public bool NeedsOlderHistory(string? transactionId) =>
-        _state.Opened && !string.IsNullOrEmpty(transactionId)
-        && FindRemembered(transactionId, TransactionIdHash.Of(transactionId)) is { Remembered: true, Pending: null, PendingCoversWindow: false };
-
-    /// <summary>
-    /// Whether the window remembers the id's key; if so, the id's entry among the pending history (null when not
-    /// there), and whether the pending entries reach back as far as the window, so that an id not among them was
-    /// never posted (another id has its key). The pending entries are the newest postings: once they are at least as
-    /// many as the window remembers, every remembered posting is among them (a ledger without a grain keeps
-    /// HistoryCapacity of them, never less than the window).
-    /// </summary>
-    private (bool Remembered, HistoryEntry? Pending, bool PendingCoversWindow) FindRemembered(string transactionId, ulong hash)
+    public IReadOnlyList<long> PagesThatMayHold(string? transactionId)
     {
-        if (!PostingWindow.Contains(_state.RecentKeys, PostingWindow.KeyOf(hash)))
+        if (!_state.Opened || string.IsNullOrEmpty(transactionId) || transactionId.Length > 64
+            || HistoryBuffer.FindLast(_state.PendingPacked, transactionId) is not null)
         {
-            return (false, null, false);
+            return [];
         }
 
-        var pending = HistoryBuffer.Read(_state.PendingPacked);
-        return (true, pending.FindLast(e => e.TransactionId == transactionId),
-            pending.Count >= Math.Min(_state.Postings, PostingWindow.Count(_state.RecentKeys)));
+        var filters = _state.HistoryFilters;
+        var hash = TransactionIdHash.Of(transactionId);
+        List<long>? pages = null;
+        for (var i = PageFilters.Count(filters) - 1; i >= 0; i--)
+        {
+            if (PageFilters.MayContain(filters, i, hash))
+            {
+                (pages ??= []).Add(_state.History.FirstPage + i);
+            }
+        }
+
+        return pages ?? (IReadOnlyList<long>)[];
     }
 
-    /// <summary>The first answer to a transaction id still in the window; throws when the repeat differs.</summary>
-    private bool TryReplay(PostingKind kind, string transactionId, ulong hash, Money.Money amount, OlderHistory? older, out PostingResult replay)
+    /// <summary>
+    /// The first answer to a transaction id posted before (among the pending entries, or what the caller found in the
+    /// pages); throws when the repeat differs or comes after the idempotency horizon.
+    /// </summary>
+    private bool TryReplay(PostingKind kind, string transactionId, Money.Money amount, DateTimeOffset now, OlderHistory? older, out PostingResult replay)
     {
         replay = null!;
-        var (remembered, previous, pendingCoversWindow) = FindRemembered(transactionId, hash);
-        if (!remembered)
+        var previous = HistoryBuffer.FindLast(_state.PendingPacked, transactionId);
+        if (previous is null)
         {
-            return false;
-        }
-
-        if (previous is null && !pendingCoversWindow)
-        {
-            previous = older is { } found && found.TransactionId == transactionId
-                ? found.Entry
-                : throw new InvalidOperationException(
-                    $"Transaction id '{transactionId}' may repeat a posting of account '{_accountId}' older than its pending history: look it up in the history pages first (NeedsOlderHistory).");
+            if (older is { } found && found.TransactionId == transactionId)
+            {
+                previous = found.Entry;
+            }
+            else if (PagesThatMayHold(transactionId).Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Transaction id '{transactionId}' may repeat a posting of account '{_accountId}' older than its pending history: look it up in the history pages first (PagesThatMayHold).");
+            }
         }
 
         if (previous is null)
         {
-            return false; // another id with the same key: a new posting
+            return false; // never posted (or forgotten past the horizon and the expired-id retention): a new posting
+        }
+
+        if (now - previous.At > _options.IdempotencyHorizon)
+        {
+            throw new DomainException(DomainError.TransactionIdExpired,
+                $"transaction_id_expired: transaction id '{transactionId}' was first posted on account '{_accountId}' at {previous.At:O}, more than the idempotency horizon ({_options.IdempotencyHorizon}) ago; it is refused, not posted again: use a new id for a new posting.");
         }
 
         if (previous.Kind != kind || previous.AmountMinor != amount.Minor)
@@ -177,7 +182,7 @@ public sealed class AccountLedger
     }
 
     /// <summary>Decides (unless <paramref name="forced"/> already declined) and records a new posting.</summary>
-    private PostingResult Apply(PostingKind kind, string transactionId, ulong hash, Money.Money amount, string? counterparty, DateTimeOffset now,
+    private PostingResult Apply(PostingKind kind, string transactionId, Money.Money amount, string? counterparty, DateTimeOffset now,
         DeclineReason forced, string? forcedMessage)
     {
         var reason = forced != DeclineReason.None ? forced : Decide(kind, amount.Minor);
@@ -204,7 +209,6 @@ public sealed class AccountLedger
         }
 
         _state.Postings++;
-        Remember(PostingWindow.KeyOf(hash));
         AppendHistory(new HistoryEntry(transactionId, kind, outcome, reason, amount.Minor, newBalance, now, counterparty));
 
         return new PostingResult(transactionId, kind, outcome, reason, amount, new Money.Money(newBalance, _state.Currency),
@@ -233,8 +237,7 @@ public sealed class AccountLedger
                 request?.Amount ?? default, Balance, Message: e.Message);
         }
 
-        var hash = TransactionIdHash.Of(request.TransactionId);
-        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, older, out var replay))
+        if (TryReplay(PostingKind.CardAuthorization, request.TransactionId, request.Amount, now, older, out var replay))
         {
             return replay;
         }
@@ -249,7 +252,7 @@ public sealed class AccountLedger
         }
 
         var rules = assessment.Alerted ? FraudRuleNames.Describe(assessment.Fired) : null;
-        var result = Apply(PostingKind.CardAuthorization, request.TransactionId, hash, request.Amount, request.MerchantId, now,
+        var result = Apply(PostingKind.CardAuthorization, request.TransactionId, request.Amount, request.MerchantId, now,
             assessment.Declined ? DeclineReason.FraudSuspected : DeclineReason.None,
             assessment.Declined ? $"fraud suspected: {rules} (score {assessment.Score})" : null) with { Fraud = assessment };
 
@@ -527,34 +530,10 @@ public sealed class AccountLedger
 
     private static bool IsCredit(PostingKind kind) => kind is PostingKind.Deposit or PostingKind.TransferCredit or PostingKind.Reversal;
 
-    private void Remember(uint key)
-    {
-        if (PostingWindow.Count(_state.RecentKeys) != _options.IdempotencyWindow)
-        {
-            Resize();
-        }
-
-        PostingWindow.Write(_state.RecentKeys, _state.RecentNext, key);
-        _state.RecentNext = (_state.RecentNext + 1) % _options.IdempotencyWindow;
-    }
-
-    // The window size is configuration: keep the newest keys when it changes.
-    private void Resize()
-    {
-        var old = PostingWindow.Keys(_state.RecentKeys);
-        var ordered = Enumerable.Range(0, old.Length)
-            .Select(i => old[(_state.RecentNext + i) % Math.Max(1, old.Length)])
-            .Where(key => key != 0)
-            .ToArray();
-        var size = _options.IdempotencyWindow;
-        var kept = ordered.Skip(Math.Max(0, ordered.Length - size)).ToArray();
-        _state.RecentKeys = PostingWindow.Pack(kept, size);
-        _state.RecentNext = kept.Length % size;
-    }
-
     private void AppendHistory(HistoryEntry entry)
     {
-        // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity.
+        // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity,
+        // and remembers the ids of those entries only.
         var pending = HistoryBuffer.Append(_state.PendingPacked, entry);
         var excess = HistoryBuffer.Count(pending) - _options.HistoryCapacity;
         _state.PendingPacked = excess > 0 ? HistoryBuffer.Skip(pending, excess) : pending;
@@ -573,7 +552,6 @@ public sealed class AccountLedger
 
 /// <summary>
 /// What a caller found in an account's history pages for a transaction id the ledger asked about
-/// (<see cref="AccountLedger.NeedsOlderHistory"/>): the posting's entry, or null when none of the postings the window
-/// remembers carries that id.
+/// (<see cref="AccountLedger.PagesThatMayHold"/>): the posting's entry, or null when none of those pages holds that id.
 /// </summary>
 public sealed record OlderHistory(string TransactionId, HistoryEntry? Entry);

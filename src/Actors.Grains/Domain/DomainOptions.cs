@@ -9,14 +9,31 @@ public sealed class AccountOptions : IValidatableObject
     public const int DefaultIdempotencyWindow = 32;
     public const int DefaultHistoryCapacity = 100;
     public const int DefaultHistoryFlushInterval = 8;
+    public static readonly TimeSpan DefaultIdempotencyHorizon = TimeSpan.FromHours(24);
+    public static readonly TimeSpan DefaultExpiredIdRetention = TimeSpan.FromHours(24);
+    private static readonly TimeSpan MaxRetention = TimeSpan.FromDays(3650);
 
     /// <summary>
-    /// How many of the latest postings' transaction ids an account remembers (default 32, 4 bytes each; their answers
-    /// are in the history, so <see cref="HistoryCapacity"/> must be at least this). A repeated id inside the window
-    /// returns the first answer; an id older than the window is treated as new.
+    /// Kept so that existing configurations load: before ids were remembered by time, how many of the latest postings'
+    /// ids an account remembered. Now a lower bound the history respects (<see cref="HistoryCapacity"/> must be at least
+    /// this); repeats are recognised for <see cref="IdempotencyHorizon"/> whatever their number.
     /// </summary>
     [Range(1, 4096)]
     public int IdempotencyWindow { get; set; } = DefaultIdempotencyWindow;
+
+    /// <summary>
+    /// How long, on the account's own clock, a repeated transaction id is answered with its first answer (default 24 h,
+    /// as payment APIs keep idempotency keys), however many postings came in between. Every posting's history entry is
+    /// kept at least this long (in storage; ~2.6 bytes a posting of filter in the hot state).
+    /// </summary>
+    public TimeSpan IdempotencyHorizon { get; set; } = DefaultIdempotencyHorizon;
+
+    /// <summary>
+    /// How long after <see cref="IdempotencyHorizon"/> a repeat is still recognised and refused as
+    /// <see cref="Errors.DomainError.TransactionIdExpired"/> (default 24 h). Past both, the id is forgotten and a posting
+    /// with it is new.
+    /// </summary>
+    public TimeSpan ExpiredIdRetention { get; set; } = DefaultExpiredIdRetention;
 
     /// <summary>Entries of recent history kept per account (default 100).</summary>
     [Range(1, 10_000)]
@@ -31,12 +48,23 @@ public sealed class AccountOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        // A repeat is answered from the history: a window reaching past it would take a remembered repeat for a new posting.
+        // Kept from when a window of IdempotencyWindow ids decided repeats: configurations that relied on the history
+        // holding at least that many postings still get it.
         if (HistoryCapacity < IdempotencyWindow)
         {
             yield return new ValidationResult(
-                $"must be at least IdempotencyWindow ({IdempotencyWindow}): repeats inside the window are answered from the history",
+                $"must be at least IdempotencyWindow ({IdempotencyWindow}): the history keeps at least that many postings",
                 [nameof(HistoryCapacity)]);
+        }
+
+        if (IdempotencyHorizon <= TimeSpan.Zero || IdempotencyHorizon > MaxRetention)
+        {
+            yield return new ValidationResult($"must be positive and at most 3650 days, was {IdempotencyHorizon}", [nameof(IdempotencyHorizon)]);
+        }
+
+        if (ExpiredIdRetention < TimeSpan.Zero || ExpiredIdRetention > MaxRetention)
+        {
+            yield return new ValidationResult($"must be zero or positive and at most 3650 days, was {ExpiredIdRetention}", [nameof(ExpiredIdRetention)]);
         }
     }
 }

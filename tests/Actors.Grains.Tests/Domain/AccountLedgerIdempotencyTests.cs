@@ -103,61 +103,71 @@ public sealed class AccountLedgerIdempotencyTests
     }
 
     [Fact]
-    public void Repeat_inside_the_idempotency_window_is_replayed()
+    public void Repeat_after_more_postings_than_the_old_window_is_still_replayed()
     {
         var ledger = TestAccounts.Open(options: new AccountOptions { IdempotencyWindow = 4 });
         ledger.Deposit("dep-0", 100);
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= 40; i++)
         {
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        Assert.True(ledger.Deposit("dep-0", 100).Replayed);
-        Assert.Equal(103, ledger.State.BalanceMinor);
+        var before = LedgerFingerprint.Of(ledger);
+        var late = ledger.Deposit("dep-0", 100);
+
+        Assert.True(late.Replayed);
+        Assert.Equal(Amounts.Usd(100), late.Balance);
+        Assert.Equal(before, LedgerFingerprint.Of(ledger));
+        Assert.Equal(140, ledger.State.BalanceMinor);
     }
 
-    // Documents a deliberate limit: an account remembers only the last IdempotencyWindow ids, so a
-    // retry that arrives after that many newer postings is a new posting. Callers must retry sooner.
     [Fact]
-    public void Repeat_older_than_the_idempotency_window_is_treated_as_a_new_posting()
+    public void Repeat_inside_the_horizon_is_replayed_and_one_past_it_is_refused_as_expired()
     {
-        var ledger = TestAccounts.Open(options: new AccountOptions { IdempotencyWindow = 4 });
+        var options = new AccountOptions { IdempotencyHorizon = TimeSpan.FromHours(24) };
+        var ledger = TestAccounts.Open(options: options);
+        ledger.Deposit("dep-0", 100);
+
+        var justInside = ledger.Post(PostingKind.Deposit, "dep-0", Amounts.Usd(100), null, TestAccounts.Now.AddHours(24));
+        Assert.True(justInside.Replayed);
+        var before = LedgerFingerprint.Of(ledger);
+
+        DomainAssert.Throws(DomainError.TransactionIdExpired,
+            () => ledger.Post(PostingKind.Deposit, "dep-0", Amounts.Usd(100), null, TestAccounts.Now.AddHours(24).AddTicks(1)),
+            "transaction_id_expired", "'dep-0'", "new id");
+        DomainAssert.Throws(DomainError.TransactionIdExpired, () => ledger.Authorize(TestAccounts.Card("dep-0", Amounts.Usd(100)), TestAccounts.Now.AddDays(2)));
+
+        Assert.Equal(before, LedgerFingerprint.Of(ledger));
+        Assert.Equal(100, ledger.State.BalanceMinor);
+    }
+
+    [Fact]
+    public void A_ledger_without_a_grain_remembers_its_history_capacity_and_no_more()
+    {
+        var ledger = TestAccounts.Open(options: new AccountOptions { IdempotencyWindow = 2, HistoryCapacity = 4 });
         ledger.Deposit("dep-0", 100);
         for (var i = 1; i <= 4; i++)
         {
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        var late = ledger.Deposit("dep-0", 100);
-
-        Assert.False(late.Replayed);
-        Assert.True(late.Approved);
+        // Its pending entries are its only memory (no pages): the fifth posting back is gone.
+        Assert.True(ledger.Deposit("dep-1", 1).Replayed);
+        Assert.False(ledger.Deposit("dep-0", 100).Replayed);
         Assert.Equal(204, ledger.State.BalanceMinor);
     }
 
     [Fact]
-    public void Evicted_id_may_even_come_back_with_another_amount()
+    public void A_new_account_holds_no_window_of_keys()
     {
-        var ledger = TestAccounts.Open(options: new AccountOptions { IdempotencyWindow = 2 });
-        ledger.Deposit("dep-0", 100);
-        ledger.Deposit("dep-1", 1);
-        ledger.Deposit("dep-2", 1);
-
-        Assert.True(ledger.Deposit("dep-0", 999).Approved);
-        Assert.Equal(1_101, ledger.State.BalanceMinor);
-    }
-
-    [Fact]
-    public void Window_holds_exactly_the_configured_number_of_records()
-    {
-        var ledger = TestAccounts.Open(options: new AccountOptions { IdempotencyWindow = 8 });
+        var ledger = TestAccounts.Open();
         for (var i = 0; i < 20; i++)
         {
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        var window = PostingWindow.Keys(ledger.State.RecentKeys);
-        Assert.Equal(8 * PostingWindow.SlotSize, ledger.State.RecentKeys.Length);
-        Assert.Equal(Enumerable.Range(12, 8).Select(i => PostingWindow.KeyOf(TransactionIdHash.Of($"dep-{i}"))).Order(), window.Order());
+        Assert.Empty(ledger.State.RecentKeys);
+        Assert.Empty(ledger.State.HistoryFilters); // no grain moved pages out
+        Assert.Equal(20, HistoryBuffer.Count(ledger.State.PendingPacked));
     }
 }

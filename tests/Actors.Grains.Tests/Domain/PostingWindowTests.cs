@@ -7,8 +7,9 @@ using Actors.Tests.Support;
 namespace Actors.Tests.Domain;
 
 /// <summary>
-/// The idempotency window keeps keys only; answers come from the history. Covers the ring itself, states written when
-/// the window held whole records, key collisions, and repeats whose answer has left the pending entries for a page.
+/// Repeats are found among the pending entries, then through the page filters; answers come from the history. Covers
+/// the earlier versions' window (its ring, and states written with it), filter false positives, and repeats whose answer
+/// has left the pending entries for a page.
 /// </summary>
 public sealed class PostingWindowTests
 {
@@ -40,6 +41,7 @@ public sealed class PostingWindowTests
         var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
 
         Assert.Empty(legacy.Recent);
+        Assert.Empty(legacy.RecentKeys);
         Assert.Equal(first with { Replayed = true }, reloaded.Deposit("dep-1", 500));
         Assert.Equal(800, legacy.BalanceMinor);
         Assert.False(reloaded.Deposit("dep-3", 100).Replayed);
@@ -65,18 +67,31 @@ public sealed class PostingWindowTests
     }
 
     [Fact]
-    public void A_new_id_whose_key_the_window_holds_is_posted_as_new()
+    public void A_state_with_the_key_window_of_earlier_versions_drops_it_and_still_replays()
     {
-        var ledger = TestAccounts.Open();
-        ledger.Deposit("dep-1", 500);
-        // Pretend another id had the same key as "dep-2": the key is remembered, no history entry carries "dep-2".
-        PostingWindow.Write(ledger.State.RecentKeys, 5, PostingWindow.KeyOf(TransactionIdHash.Of("dep-2")));
+        var original = TestAccounts.Open();
+        var first = original.Deposit("dep-1", 500);
+        var legacy = original.State;
+        legacy.RecentKeys = PostingWindow.Pack([PostingWindow.KeyOf(TransactionIdHash.Of("dep-1"))], 32);
 
-        Assert.False(ledger.NeedsOlderHistory("dep-2")); // the pending entries cover every posting the window remembers
-        var result = ledger.Deposit("dep-2", 300);
+        var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
 
-        Assert.False(result.Replayed);
-        Assert.Equal(800, ledger.State.BalanceMinor);
+        Assert.Empty(legacy.RecentKeys);
+        Assert.Equal(first with { Replayed = true }, reloaded.Deposit("dep-1", 500));
+    }
+
+    [Fact]
+    public void A_page_filter_holds_every_id_of_its_page_and_few_others()
+    {
+        var record = new byte[PageFilters.RecordSize];
+        var ids = Enumerable.Range(0, 8).Select(i => $"card-{i}").ToArray();
+        var at = new DateTimeOffset(2030, 1, 1, 9, 0, 30, TimeSpan.Zero);
+        PageFilters.Write(record, ids.Select(TransactionIdHash.Of).ToArray(), at);
+
+        Assert.All(ids, id => Assert.True(PageFilters.MayContain(record, 0, TransactionIdHash.Of(id)), id));
+        var others = Enumerable.Range(0, 100_000).Count(i => PageFilters.MayContain(record, 0, TransactionIdHash.Of($"other-{i}")));
+        Assert.True(others < 200, $"{others} of 100,000 other ids matched a page of 8 (expected about 46)");
+        Assert.Equal(at.AddSeconds(30), PageFilters.Newest(record, 0)); // rounded up to the minute, never earlier
     }
 
     [Fact]
@@ -86,13 +101,15 @@ public sealed class PostingWindowTests
         var first = ledger.Deposit("dep-1", 500);
         ledger.Deposit("dep-2", 300);
         ledger.Deposit("dep-3", 100);
-        // As the grain does when a page's worth has gathered: the oldest pending entries move to a page.
+        // As the grain does when a page's worth has gathered: the oldest pending entries move to page 0, with its filter.
         var (moved, remaining) = HistoryBuffer.Split(ledger.State.PendingPacked, 2);
         ledger.State.PendingPacked = remaining;
+        ledger.State.HistoryFilters = FilterOf(moved);
+        ledger.State.History = ledger.State.History with { NextPage = 1 };
 
-        Assert.True(ledger.NeedsOlderHistory("dep-1"));
-        Assert.False(ledger.NeedsOlderHistory("dep-3")); // still pending
-        Assert.False(ledger.NeedsOlderHistory("dep-9")); // not remembered at all
+        Assert.Equal([0L], ledger.PagesThatMayHold("dep-1"));
+        Assert.Empty(ledger.PagesThatMayHold("dep-3")); // still pending
+        Assert.Empty(ledger.PagesThatMayHold("dep-9")); // no filter has it
         Assert.Throws<InvalidOperationException>(() => ledger.Deposit("dep-1", 500));
         Assert.Equal(900, ledger.State.BalanceMinor);
 
@@ -101,12 +118,29 @@ public sealed class PostingWindowTests
         DomainAssert.Throws(DomainError.TransactionIdReused,
             () => ledger.Post(PostingKind.Deposit, "dep-2", Amounts.Usd(301), null, TestAccounts.Now, new OlderHistory("dep-2", moved[1])), "'dep-2'");
         Assert.Equal(900, ledger.State.BalanceMinor);
+    }
 
-        // Looked up and not found: the key belonged to another id, so this is a new posting.
-        PostingWindow.Write(ledger.State.RecentKeys, 20, PostingWindow.KeyOf(TransactionIdHash.Of("dep-7")));
-        Assert.True(ledger.NeedsOlderHistory("dep-7"));
-        Assert.False(ledger.Post(PostingKind.Deposit, "dep-7", Amounts.Usd(7), null, TestAccounts.Now, new OlderHistory("dep-7", null)).Replayed);
-        Assert.Equal(907, ledger.State.BalanceMinor);
+    [Fact]
+    public void An_id_a_filter_wrongly_points_at_is_looked_up_not_found_and_posted_as_new()
+    {
+        var ledger = TestAccounts.Open();
+        ledger.Deposit("dep-1", 500);
+        // A filter with every bit set stands for a false positive: it "may hold" any id.
+        ledger.State.HistoryFilters = [.. Enumerable.Repeat((byte)0xFF, 16), 0, 0, 0, 0, 1];
+        ledger.State.History = ledger.State.History with { NextPage = 1 };
+
+        Assert.Equal([0L], ledger.PagesThatMayHold("dep-7"));
+        var result = ledger.Post(PostingKind.Deposit, "dep-7", Amounts.Usd(7), null, TestAccounts.Now, new OlderHistory("dep-7", null));
+
+        Assert.False(result.Replayed);
+        Assert.Equal(507, ledger.State.BalanceMinor);
+    }
+
+    private static byte[] FilterOf(List<HistoryEntry> page)
+    {
+        var record = new byte[PageFilters.RecordSize];
+        PageFilters.Write(record, page.Select(e => TransactionIdHash.Of(e.TransactionId)).ToArray(), page.Max(e => e.At));
+        return record;
     }
 
     private static PostingRecord Record(string transactionId) =>

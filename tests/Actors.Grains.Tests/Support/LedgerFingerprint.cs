@@ -5,7 +5,7 @@ namespace Actors.Tests.Support;
 
 /// <summary>
 /// Everything observable about an account's state, as one comparable value: taken before and after
-/// a refused operation, the two must be equal (balance, counters, idempotency window, history).
+/// a refused operation, the two must be equal (balance, counters, pending history and page filters, history).
 /// </summary>
 internal sealed record LedgerFingerprint(
     bool Opened,
@@ -15,8 +15,8 @@ internal sealed record LedgerFingerprint(
     string? FrozenReason,
     long CreditedMinor,
     long DebitedMinor,
-    int RecentNext,
-    string Recent,
+    string Pending,
+    string Filters,
     int HistoryCount,
     FraudState Fraud)
 {
@@ -31,8 +31,8 @@ internal sealed record LedgerFingerprint(
             state.FrozenReason,
             state.CreditedMinor,
             state.DebitedMinor,
-            state.RecentNext,
-            string.Join('|', PostingWindow.Keys(state.RecentKeys)),
+            Convert.ToHexString(state.PendingPacked),
+            Convert.ToHexString(state.HistoryFilters),
             ledger.IsOpen ? ledger.History(int.MaxValue).Count : 0,
             state.Fraud);
     }

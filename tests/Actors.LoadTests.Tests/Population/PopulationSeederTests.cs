@@ -50,6 +50,38 @@ public sealed class PopulationSeederTests(EmbeddedSiloFixture silo)
         Assert.Equal(consenting, Granted(ConsentPurpose.TransactionNotifications));
     }
 
+    [Fact]
+    public async Task Seeding_again_after_hundreds_of_postings_moves_no_money_and_says_it_reused_the_population()
+    {
+        // A fresh slice of 3 users far above the other tests' indexes; one of its accounts then takes 300 postings (far
+        // more than an account once remembered), so only "funded already" can keep the second seeding from funding it again.
+        var slice = new PopulationOptions { Users = 9_003, AgentIndex = 9_000, AgentCount = 1 };
+        var indexes = slice.SliceIndexes().ToArray();
+        Assert.Equal([9_000, 9_001, 9_002], indexes);
+
+        var first = await PopulationSeeder.SeedAsync(_grains, slice, null, CancellationToken.None);
+
+        Assert.Equal(new SeedSummary(6, 0), first);
+        var busy = _grains.GetGrain<Actors.Accounts.IAccountGrain>(PopulationOptions.CitiAccount(indexes[0]));
+        for (var i = 0; i < 300; i++)
+        {
+            await busy.Withdraw($"spend-{i}", Money.Money.FromMinor(1, "USD"));
+        }
+
+        var before = await BalancesAsync(indexes);
+        var second = await PopulationSeeder.SeedAsync(_grains, slice, null, CancellationToken.None);
+
+        Assert.Equal(before, await BalancesAsync(indexes));
+        Assert.Equal(0, second.CreatedAccounts);
+        Assert.StartsWith("reused", second.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<long[]> BalancesAsync(int[] indexes) =>
+        (await Task.WhenAll(indexes.SelectMany(i => new[] { PopulationOptions.ChaseAccount(i), PopulationOptions.CitiAccount(i) })
+            .Select(id => _grains.GetGrain<Actors.Accounts.IAccountGrain>(id).GetSnapshot())))
+            .Select(a => a.Balance.Minor)
+            .ToArray();
+
     private async Task<int[]> ConsentCountsAsync(PopulationOptions population) =>
         (await Task.WhenAll(population.SliceIndexes().Select(i => _grains.GetGrain<IUserGrain>(PopulationOptions.UserId(i)).Get())))
             .Select(u => u.Consents.Count)
