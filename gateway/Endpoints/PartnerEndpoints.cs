@@ -18,7 +18,6 @@ public static class PartnerEndpoints
     {
         var partner = v1.MapGroup("/partner/users/{userId}")
             .RequireAuthorization(GatewayPolicies.Partner)
-            .RequireRateLimiting(GatewayPolicies.PartnerRateLimit)
             .WithTags("Partner");
 
         partner.MapGet("/", GetLink)

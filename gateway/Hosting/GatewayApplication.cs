@@ -31,7 +31,7 @@ public static class GatewayApplication
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddGatewayAuthorization();
-        services.AddPartnerRateLimiting(options.RateLimit);
+        services.AddGatewayRateLimiting(options);
         services.AddOpenApi(o => o.AddApiKeyScheme());
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -44,8 +44,8 @@ public static class GatewayApplication
         app.UseStatusCodeProblems();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication (buckets per caller), before authorization (refusals spend tokens too)
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         app.MapGroup("/v1").MapPartnerEndpoints().MapUserEndpoints().MapBankEndpoints();

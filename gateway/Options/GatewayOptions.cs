@@ -41,6 +41,18 @@ public sealed class GatewayOptions
     /// <summary>Who may call, with which key: partners, users and banks.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 
-    /// <summary>Per-partner token bucket.</summary>
+    /// <summary>Token bucket of each partner (default burst 200, 100 per second).</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Token bucket of each user (default burst 60, 10 per second: a person's app, not a batch job).</summary>
+    public RateLimitOptions UserRateLimit { get; set; } = new() { TokenLimit = 60, TokensPerPeriod = 10 };
+
+    /// <summary>Token bucket of each bank (default burst 1000, 500 per second).</summary>
+    public RateLimitOptions BankRateLimit { get; set; } = new() { TokenLimit = 1000, TokensPerPeriod = 500 };
+
+    /// <summary>
+    /// Token bucket of each client IP address for requests without valid credentials (default burst 20, 5 per
+    /// second): missing, unknown or expired keys, and the unauthenticated endpoints (health, OpenAPI).
+    /// </summary>
+    public RateLimitOptions UnauthenticatedRateLimit { get; set; } = new() { TokenLimit = 20, TokensPerPeriod = 5 };
 }

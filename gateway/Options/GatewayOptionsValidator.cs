@@ -16,7 +16,10 @@ public static class GatewayOptionsValidator
     {
         var options = OptionsLoader.Load<GatewayOptions>(configuration, GatewayOptions.SectionName);
         var failures = new List<string>();
-        Validate(options.RateLimit, $"{GatewayOptions.SectionName}:RateLimit", failures);
+        Validate(options.RateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.RateLimit)}", failures);
+        Validate(options.UserRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.UserRateLimit)}", failures);
+        Validate(options.BankRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.BankRateLimit)}", failures);
+        Validate(options.UnauthenticatedRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.UnauthenticatedRateLimit)}", failures);
         if (!string.IsNullOrWhiteSpace(options.OrleansGateway))
         {
             try

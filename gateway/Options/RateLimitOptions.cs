@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Actors.Gateway.Options;
 
-/// <summary>The token bucket each partner gets (section <c>Actors:Gateway:RateLimit</c>).</summary>
+/// <summary>
+/// A token bucket: the partner's (section <c>Actors:Gateway:RateLimit</c>), the user's (<c>UserRateLimit</c>), the
+/// bank's (<c>BankRateLimit</c>) or an IP address's without credentials (<c>UnauthenticatedRateLimit</c>). The
+/// defaults below are the partner's; the others are given in <see cref="GatewayOptions"/>.
+/// </summary>
 public sealed class RateLimitOptions
 {
     /// <summary>Bucket size: the burst a partner may send at once. Default 200.</summary>

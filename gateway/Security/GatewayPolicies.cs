@@ -1,12 +1,11 @@
 namespace Actors.Gateway.Security;
 
-/// <summary>Authorization policies, one per role, and the rate-limiter policy for partners.</summary>
+/// <summary>Authorization policies, one per role (rate limits apply to every request: <see cref="GatewayRateLimiting"/>).</summary>
 public static class GatewayPolicies
 {
     public const string Partner = "partner";
     public const string User = "user";
     public const string Bank = "bank";
-    public const string PartnerRateLimit = "partner-rate";
 
     public static IServiceCollection AddGatewayAuthorization(this IServiceCollection services)
     {

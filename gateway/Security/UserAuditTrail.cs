@@ -24,6 +24,10 @@ public sealed class UserAuditTrail
     public async Task Record(string? userId, Caller caller, HttpRequest request, bool allowed, string detail, string? bank = null, string? auditActor = null)
     {
         var path = request.Path.Value ?? "/";
+
+        // A denial names the endpoint (its route pattern), not the path the caller typed: an attacker varying an id in
+        // the path still repeats one denial, which the grain counts in one entry instead of filling the log.
+        var logged = allowed ? path : (request.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path;
         if (allowed)
         {
             _log.Allowed(caller.Actor, request.Method, path, detail);
@@ -40,7 +44,7 @@ public sealed class UserAuditTrail
 
         try
         {
-            await _grains.GetGrain<IUserGatewayGrain>(userId!).RecordAccess(auditActor ?? caller.Actor, bank, null, allowed, $"{request.Method} {path}: {detail}");
+            await _grains.GetGrain<IUserGatewayGrain>(userId!).RecordAccess(auditActor ?? caller.Actor, bank, null, allowed, $"{request.Method} {logged}: {detail}");
         }
         catch (DomainException)
         {

@@ -51,9 +51,11 @@ public sealed record UserView(string UserId, string DisplayName, IReadOnlyList<s
 
 public sealed record PartnersView(string UserId, IReadOnlyList<string> Partners);
 
-public sealed record AuditEntryView(DateTimeOffset At, string Actor, AuditAction Action, string? Bank, ConsentPurpose? Purpose, AuditOutcome Outcome, string? Detail)
+/// <summary>One audit entry; a denial that repeated is one entry: <c>count</c> times, first at <c>at</c>, last at <c>lastAt</c>.</summary>
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, AuditAction Action, string? Bank, ConsentPurpose? Purpose, AuditOutcome Outcome, string? Detail,
+    long Count, DateTimeOffset? LastAt)
 {
-    public static AuditEntryView Of(AuditEntry e) => new(e.At, e.Actor, e.Action, e.Bank, e.Purpose, e.Outcome, e.Detail);
+    public static AuditEntryView Of(AuditEntry e) => new(e.At, e.Actor, e.Action, e.Bank, e.Purpose, e.Outcome, e.Detail, e.Occurrences, e.LastAt);
 }
 
 public sealed record AccountView(string AccountId, string Owner, string Bank, AccountStatus Status, MoneyView Balance, string? FrozenReason)

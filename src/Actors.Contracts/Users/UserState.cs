@@ -43,4 +43,11 @@ public sealed class UserState
 
     /// <summary>Messenger partners the user has linked (who may read, each read still consent-checked).</summary>
     [Id(7)] public List<string>? Partners { get; set; } // null until the first partner: most users have none (32 bytes each)
+
+    /// <summary>
+    /// Pages of the denied accesses, apart from <see cref="Audit"/>: denials are what anyone can cause (another
+    /// user, an unlinked partner), so they may only push out older denials, never the consent changes, links and
+    /// allowed reads that GDPR accountability needs.
+    /// </summary>
+    [Id(8)] public Storage.JournalCursor Denials { get; set; }
 }

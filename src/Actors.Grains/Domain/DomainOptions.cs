@@ -75,6 +75,7 @@ public sealed class UserOptions
     public const string SectionName = "Actors:Users";
     public const int DefaultInboxCapacity = 100;
     public const int DefaultAuditRetention = 1000;
+    public const int DefaultDenialRetention = 256;
 
     /// <summary>Messages kept in the inbox; the oldest fall out first (default 100).</summary>
     [Range(1, 10_000)]
@@ -83,4 +84,11 @@ public sealed class UserOptions
     /// <summary>Audit entries kept per user (default 1000); dropped ones are counted, never silently lost.</summary>
     [Range(10, 1_000_000)]
     public int AuditRetention { get; set; } = DefaultAuditRetention;
+
+    /// <summary>
+    /// Denied accesses kept per user (default 256), in their own journal so that they never push out the audit
+    /// entries above; a denial that repeats is one counted entry, dropped ones are counted.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int DenialRetention { get; set; } = DefaultDenialRetention;
 }

@@ -76,6 +76,38 @@ public sealed class PagedJournal<T>
         return (await OpenPage(cursor)).State!.Entries.Any(match);
     }
 
+    /// <summary>
+    /// Replaces the newest entry of the open page that matches with <paramref name="update"/> of it and writes the
+    /// page; false (nothing written) when no entry there matches. The page read here is the one a following
+    /// <see cref="Append"/> uses, so trying to merge before appending costs no second read.
+    /// </summary>
+    public async Task<bool> TryUpdateOpenPage(JournalCursor cursor, Func<T, bool> match, Func<T, T> update)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(update);
+        var open = await OpenPage(cursor);
+        var entries = open.State!.Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (match(entries[i]))
+            {
+                entries[i] = update(entries[i]);
+                await _storage.WriteStateAsync(PageName(cursor.NextPage), _grainId, open);
+                _open = null;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The newest entries: the open page's, or the page before it when the open one is still empty.</summary>
+    public async Task<List<T>> NewestEntries(JournalCursor cursor)
+    {
+        var open = (await OpenPage(cursor)).State!.Entries;
+        return open.Count > 0 || cursor.NextPage <= cursor.FirstPage ? open : (await ReadPage(cursor.NextPage - 1)).State!.Entries;
+    }
+
     /// <summary>Every retained entry, oldest first (the open page included).</summary>
     public async Task<List<T>> ReadAll(JournalCursor cursor)
     {

@@ -37,6 +37,9 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     private readonly NotificationOptions _notifications;
     private readonly TimeProvider _time;
 
+    // The last audit sequence number handed out; -1 until the first entry after activation reads it from the journals.
+    private long _auditSequence = -1;
+
     public UserGrain(
         [FromKeyedServices(ActorsConstants.StorageName)] IGrainStorage storage,
         IOptions<UserOptions> options,
@@ -73,6 +76,10 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     // ~160 bytes for nothing between uses (memory budget: DESIGN.md).
     private PagedJournal<AuditEntry> AuditJournal =>
         new(_user.Storage, GrainContext.GrainId, "audit", Math.Min(JournalPageSize, _options.AuditRetention), _options.AuditRetention);
+
+    // Denials apart from the audit log: anyone can cause them, so they may push out only older denials (UserState.Denials).
+    private PagedJournal<AuditEntry> DenialJournal =>
+        new(_user.Storage, GrainContext.GrainId, "denials", Math.Min(JournalPageSize, _options.DenialRetention), _options.DenialRetention);
 
     // Neither journal keeps its open page between appends. For the inbox that costs a page read per notification, and
     // saves what decides how many silos Messenger scale needs: memory (measured 2026-11-29, steady-state probe user
@@ -212,7 +219,15 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
     public async Task<IReadOnlyList<AuditEntry>> GetAuditLog()
     {
         EnsureRegistered();
-        return Newest(await AuditJournal.ReadAll(_user.State.Audit), _options.AuditRetention);
+        return await ReadAudit();
+    }
+
+    /// <summary>The audit log and the denials as one list in the order they happened (a merged denial where it first came).</summary>
+    private async Task<AuditEntry[]> ReadAudit()
+    {
+        var log = Newest(await AuditJournal.ReadAll(_user.State.Audit), _options.AuditRetention);
+        var denials = Newest(await DenialJournal.ReadAll(_user.State.Denials), _options.DenialRetention);
+        return [.. log.Concat(denials).OrderBy(e => e.Sequence)]; // stable: entries from before sequences keep their order
     }
 
     public async Task<IReadOnlyList<InboxMessage>> GetInbox()
@@ -263,7 +278,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         EnsureRegistered();
         await Audit(actor, AuditAction.Exported, null, null, AuditOutcome.Recorded, "right of access export");
         var state = _user.State;
-        var audit = Newest(await AuditJournal.ReadAll(state.Audit), _options.AuditRetention);
+        var audit = await ReadAudit();
         var inbox = Newest(await InboxJournal.ReadAll(state.Inbox), _options.InboxCapacity);
         var export = new UserExport(
             UserId,
@@ -274,6 +289,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
             state.Consents.Select(c => new ConsentExport(c.Bank, c.Purpose, c.GrantedAt, c.ExpiresAt, c.RevokedAt, c.StatusAt(_time.GetUtcNow()))).ToArray(),
             audit,
             state.Audit.Dropped,
+            state.Denials.Dropped,
             inbox,
             state.Partners ?? []);
         return JsonSerializer.Serialize(export, ExportJson);
@@ -290,6 +306,8 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
 
         _user.State.Inbox = await InboxJournal.Clear(_user.State.Inbox);
         _user.State.Audit = await AuditJournal.Clear(_user.State.Audit);
+        _user.State.Denials = await DenialJournal.Clear(_user.State.Denials);
+        _auditSequence = 0;
         _user.State.Profile = null;
         _user.State.LinkedAccounts.Clear();
         _user.State.Partners = null;
@@ -322,13 +340,46 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
             decision.Allowed ? what : $"{what}: consent {decision.Status}");
     }
 
+    /// <summary>
+    /// Appends to the audit log, or for a denial to the denials: a denial that repeats one still on the open page
+    /// (the newest up to 16) is counted there instead of appended, so a flood of the same refused request is one entry.
+    /// </summary>
     private async Task Audit(string actor, AuditAction action, string? bank, ConsentPurpose? purpose, AuditOutcome outcome, string? detail)
     {
-        var entry = new AuditEntry(_time.GetUtcNow(), actor, action, bank, purpose, outcome, detail);
-        if (await AuditJournal.Append(() => _user.State.Audit, c => _user.State.Audit = c, entry))
+        var now = _time.GetUtcNow();
+        var entry = new AuditEntry(now, actor, action, bank, purpose, outcome, detail);
+        var denied = outcome == AuditOutcome.Denied;
+        var journal = denied ? DenialJournal : AuditJournal; // one instance: Append below writes the page the merge attempt read
+        if (denied && await journal.TryUpdateOpenPage(_user.State.Denials,
+            e => e.Repeats < int.MaxValue && e.SameDecisionAs(entry),
+            e => e with { Repeats = e.Repeats + 1, LastAt = now }))
+        {
+            return;
+        }
+
+        entry = entry with { Sequence = await NextAuditSequence() };
+        var moved = denied
+            ? await journal.Append(() => _user.State.Denials, c => _user.State.Denials = c, entry)
+            : await journal.Append(() => _user.State.Audit, c => _user.State.Audit = c, entry);
+        if (moved)
         {
             await _user.WriteAsync(GrainContext.GrainId);
         }
+    }
+
+    /// <summary>
+    /// The next sequence number: one past the newest entry of either journal, read once per activation, so the
+    /// number needs no write of the user state of its own.
+    /// </summary>
+    private async Task<long> NextAuditSequence()
+    {
+        if (_auditSequence < 0)
+        {
+            var newest = (await AuditJournal.NewestEntries(_user.State.Audit)).Concat(await DenialJournal.NewestEntries(_user.State.Denials));
+            _auditSequence = newest.Select(e => e.Sequence).DefaultIfEmpty(0).Max();
+        }
+
+        return ++_auditSequence;
     }
 
     private static T[] Newest<T>(List<T> entries, int max) => entries.Skip(Math.Max(0, entries.Count - max)).ToArray();
@@ -379,6 +430,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         IReadOnlyList<ConsentExport> Consents,
         IReadOnlyList<AuditEntry> AuditLog,
         long AuditEntriesDropped,
+        long DenialEntriesDropped,
         IReadOnlyList<InboxMessage> Inbox,
         IReadOnlyList<string> Partners);
 }

@@ -72,8 +72,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         settings["Actors:Gateway:NotificationPollInterval"] = "00:00:00.050";
-        settings["Actors:Gateway:RateLimit:TokenLimit"] = "100000";
-        settings["Actors:Gateway:RateLimit:TokensPerPeriod"] = "100000";
+        foreach (var limit in new[] { "RateLimit", "UserRateLimit", "BankRateLimit", "UnauthenticatedRateLimit" })
+        {
+            settings[$"Actors:Gateway:{limit}:TokenLimit"] = "100000";
+            settings[$"Actors:Gateway:{limit}:TokensPerPeriod"] = "100000";
+        }
         return settings;
     }
 

@@ -23,11 +23,11 @@ public static class PopulationState
 
     public static long TotalPostings(IEnumerable<AccountSnapshot> accounts) => accounts.Sum(a => a.Postings);
 
-    /// <summary>Audit entries matching <paramref name="match"/>, summed over the population's users.</summary>
+    /// <summary>Audited decisions matching <paramref name="match"/>, summed over the population's users (a repeated denial is one entry counting its occurrences).</summary>
     public static async Task<long> CountAuditAsync(IGrainFactory grains, PopulationOptions population, Func<AuditEntry, bool> match)
     {
         var logs = await Task.WhenAll(population.SliceIndexes().Select(i => grains.GetGrain<IUserGrain>(PopulationOptions.UserId(i)).GetAuditLog()));
-        return logs.Sum(log => log.LongCount(match));
+        return logs.Sum(log => log.Where(match).Sum(e => e.Occurrences));
     }
 
     /// <summary>Inbox messages matching <paramref name="match"/> per user index.</summary>
