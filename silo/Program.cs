@@ -21,21 +21,40 @@ if (args.Contains("--help") || args.Contains("-h"))
 }
 
 ActorsSiloOptions silo;
+ObservabilityOptions observability;
 try
 {
     silo = builder.AddActorsSilo();
-    builder.AddActorsObservability(silo); // dashboard, /metrics, /health/* on Actors:Silo:HttpPort
+    observability = builder.AddActorsObservability(silo); // dashboard, /metrics, /health/* on Actors:Silo:HttpPort
+
+    // Orleans binds with address reuse: without this a second silo on taken ports would start and share them.
+    PortGuard.EnsureFree(PortGuard.SiloPorts(silo));
 }
 catch (OptionsValidationException e)
 {
     Console.Error.WriteLine($"Invalid configuration: {string.Join("; ", e.Failures)}");
     return 2;
 }
+catch (PortInUseException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 
 using var host = builder.Build();
 host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-    Console.WriteLine($"Actors silo ready: cluster '{silo.ClusterId}', silo {silo.AdvertisedAddress}:{silo.SiloPort}, gateway {silo.AdvertisedAddress}:{silo.GatewayPort}, storage {silo.Storage}. Ctrl+C or SIGTERM stops it gracefully."));
-await host.RunAsync();
+    Console.WriteLine($"Actors silo ready: cluster '{silo.ClusterId}', silo {silo.AdvertisedAddress}:{silo.SiloPort}, gateway {silo.AdvertisedAddress}:{silo.GatewayPort}, storage {silo.Storage}{ObservabilityHosting.DescribeUrls(silo, observability)}. Ctrl+C or SIGTERM stops it gracefully."));
+try
+{
+    await host.RunAsync();
+}
+catch (Exception e) when (PortGuard.IsAddressInUse(e))
+{
+    // Taken between the probe and the bind (another start raced this one).
+    Console.Error.WriteLine($"A port of this silo is already in use ({e.GetBaseException().Message}): check --silo-port, --gateway-port and --http-port.");
+    return 2;
+}
+
 return 0;
 
 /// <summary>Short command-line flags for the silo's most used settings.</summary>
@@ -74,7 +93,7 @@ internal static class SiloCommandLine
           --redis <configuration>       Redis, e.g. 127.0.0.1:6379 (Actors:Redis:ConnectionString)
           --postgres <connection>       PostgreSQL, e.g. "Host=...;Username=...;Database=actors;Maximum Pool Size=40" (Actors:PostgreSQL:ConnectionString)
           --Actors:Membership:Profile=<Tuned|Orleans>  failure detection for Redis/PostgreSQL clustering (default Tuned: ~3 s to evict a dead silo)
-          --Actors:Accounts:IdempotencyWindow=<n>   remembered transaction ids per account (default 64)
+          --Actors:Accounts:IdempotencyWindow=<n>   remembered transaction ids per account (default 32)
 
         Commands:
           migrate --postgres "<connection string>"   apply the PostgreSQL schema (see 'migrate --help')

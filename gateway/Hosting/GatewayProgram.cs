@@ -56,10 +56,16 @@ public static class GatewayProgram
         try
         {
             options = GatewayOptionsValidator.Load(builder.Configuration);
+            PortGuard.EnsureFree(PortGuard.UrlPorts(builder.Configuration["urls"] ?? "http://127.0.0.1:5080", "--urls", "urls"));
         }
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync($"error: bad gateway configuration:\n  {string.Join("\n  ", e.Failures)}");
+            return 2;
+        }
+        catch (PortInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
 

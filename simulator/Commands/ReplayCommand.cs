@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Actors.Hosting;
 using Actors.Simulation.Fraud;
@@ -26,8 +27,10 @@ internal static class ReplayCommand
         var fraudReport = new Option<bool>("--fraud-report") { Description = "Score fraud detection against the trace's labels: precision, recall, F1 per pattern, confusion matrix (also written as Markdown and CSV)" };
         var engine = new Option<string>("--engine") { Description = "cluster (grain calls) or ledger (the accounts' own rules in this process, no cluster: fast scoring of large traces)", DefaultValueFactory = _ => "cluster" };
         var reportDir = new Option<string>("--report-dir") { Description = "Folder for the fraud report", DefaultValueFactory = _ => "reports" };
+        var verbose = new Option<bool>("--verbose") { Description = "Also show Orleans' own warnings (hidden by default: start-up notes that read like failures)" };
         var command = new Command("replay", "Drive a trace (or a live generated stream) into a cluster; every event ends applied, declined (reason), failed (error) or skipped.\n" +
-            "Exit codes: 0 all events answered, 1 some events failed or the cluster was unreachable, 2 bad arguments or trace file.");
+            "A trace file is checked whole (format, checksums, sequence) before the first event is sent: a bad trace changes nothing.\n" +
+            "Exit codes: 0 all events answered, 1 some events failed or the cluster was unreachable, 2 bad arguments or trace file (nothing applied).");
         command.Arguments.Add(trace);
         command.Options.Add(live);
         world.AddTo(command);
@@ -38,6 +41,7 @@ internal static class ReplayCommand
         command.Options.Add(fraudReport);
         command.Options.Add(engine);
         command.Options.Add(reportDir);
+        command.Options.Add(verbose);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = new List<string>();
@@ -95,8 +99,17 @@ internal static class ReplayCommand
                 }
                 else
                 {
+                    // The whole trace first: a bad row found half-way must not leave a cluster half-replayed.
+                    try
+                    {
+                        expected = await CountValidEventsAsync(path!, cancellationToken);
+                    }
+                    catch (TraceFormatException e)
+                    {
+                        return CommandErrors.Report([e.Message, "Nothing was applied: the whole trace is checked before the first event is sent."]);
+                    }
+
                     reader = await TraceFile.OpenAsync(path!, cancellationToken);
-                    expected = reader.DeclaredEventCount;
                     events = reader.ReadEventsAsync(cancellationToken);
                 }
 
@@ -112,7 +125,9 @@ internal static class ReplayCommand
                     return ExitCodes.Ok;
                 }
 
-                await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(gateway), parse.GetValue(clusterId)!, cancellationToken: cancellationToken);
+                var connect = new ClusterConnectOptions { Verbose = parse.GetValue(verbose) };
+                await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(gateway), embeddedSettings: null, parse.GetValue(clusterId)!,
+                    ActorsSiloOptions.DefaultServiceId, connect, cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"Replaying into {cluster.Description}, speed {(replayOptions.Speed is { } s ? s + "x" : "max")}, {replayOptions.MaxConcurrency} in flight.");
                 var replayer = new TraceReplayer(cluster.Grains, replayOptions);
                 var result = await RunWithProgress(replayer, events, expected, cancellationToken);
@@ -144,31 +159,81 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <summary>Reads the whole trace (every check the reader makes, checksums included) and counts its events.</summary>
+    /// <exception cref="TraceFormatException">The first problem, naming the file and the row or line.</exception>
+    private static async Task<long> CountValidEventsAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var check = await TraceFile.OpenAsync(path, cancellationToken);
+        var count = 0L;
+        await foreach (var _ in check.ReadEventsAsync(cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static async Task<ReplayResult> RunWithProgress(TraceReplayer replayer, IAsyncEnumerable<TraceEvent> events, long? expected, CancellationToken cancellationToken)
     {
         ReplayResult? result = null;
+        if (expected is null)
+        {
+            return await RunWithCount(replayer, events, cancellationToken);
+        }
+
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("events", maxValue: expected ?? 1);
-                task.IsIndeterminate = expected is null;
+                var task = context.AddTask("events", maxValue: Math.Max(1, expected ?? 1));
                 var replay = replayer.ReplayAsync(events, cancellationToken);
                 while (!replay.IsCompleted)
                 {
                     var done = replayer.Current.Total;
-                    task.Value = expected is null ? 0 : done;
-                    task.Description = $"events {done:N0}";
+                    task.Value = expected is null ? 0 : Math.Min(done, task.MaxValue);
+                    task.Description = expected is null ? $"events {done:N0}" : $"events {done:N0} of {expected:N0}";
                     await Task.WhenAny(replay, Task.Delay(200, CancellationToken.None));
                 }
 
                 result = await replay;
-                task.IsIndeterminate = false;
                 task.MaxValue = Math.Max(1, result.Total);
                 task.Value = task.MaxValue;
                 task.Description = $"events {result.Total:N0}";
             });
         return result!;
+    }
+
+    /// <summary>
+    /// A live stream has no known end, so no percentage (Spectre's progress printed one that stayed at 0 %): a spinner
+    /// with the count on a terminal, a line with the count every few seconds otherwise.
+    /// </summary>
+    private static async Task<ReplayResult> RunWithCount(TraceReplayer replayer, IAsyncEnumerable<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        var replay = replayer.ReplayAsync(events, cancellationToken);
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await AnsiConsole.Status().StartAsync("events 0", async context =>
+            {
+                while (!replay.IsCompleted)
+                {
+                    context.Status($"events {replayer.Current.Total:N0}");
+                    await Task.WhenAny(replay, Task.Delay(200, CancellationToken.None));
+                }
+            });
+            return await replay;
+        }
+
+        var started = Stopwatch.StartNew();
+        while (!replay.IsCompleted)
+        {
+            await Task.WhenAny(replay, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            if (!replay.IsCompleted)
+            {
+                AnsiConsole.WriteLine($"events {replayer.Current.Total:N0} after {started.Elapsed.TotalSeconds:F0} s");
+            }
+        }
+
+        return await replay;
     }
 
     private static async IAsyncEnumerable<TraceEvent> ToAsync(IEnumerable<TraceEvent> events)

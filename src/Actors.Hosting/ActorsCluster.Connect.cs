@@ -21,7 +21,17 @@ public sealed partial class ActorsCluster
         }
 
         logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        if (!options.Verbose)
+        {
+            foreach (var library in LibraryCategories)
+            {
+                logging.AddFilter(library, LogLevel.Error);
+            }
+        }
     }
+
+    /// <summary>Log categories of the libraries under Actors, quiet to errors unless <see cref="ClusterConnectOptions.Verbose"/>.</summary>
+    internal static readonly string[] LibraryCategories = ["Orleans", "Polly", "Microsoft"];
 
     private static async Task StartWithDeadlineAsync(IHost host, string gateway, IPEndPoint endpoint, TimeSpan timeout,
         RetryUntilDeadline retries, CancellationToken cancellationToken)

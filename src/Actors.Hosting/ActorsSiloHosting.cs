@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 
 namespace Actors.Hosting;
 
@@ -58,6 +59,7 @@ public static class ActorsSiloHosting
                 o.CacheSize = Math.Max(silo.DirectoryCacheSize, 3);
             });
             orleans.AddActorsNotifications(notifications);
+            orleans.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InsightsShutdownFlush>();
 
             // After the streams: with a durable store its "PubSubStore" replaces the in-memory one.
             orleans.AddActorsStorage(stores);

@@ -16,6 +16,13 @@ public sealed record ClusterConnectOptions
     /// </summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
+    /// <summary>
+    /// With the default logging: also show Orleans', Polly's and Microsoft's own warnings (default false: only
+    /// their errors, and warnings from Actors' code). Without it an embedded start printed ServerGC notes and a
+    /// watchdog "deadlock" warning whose figure was the machine's uptime, which read like failures.
+    /// </summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Runs last on the host's services (after Orleans and the silo are configured).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 

@@ -58,6 +58,21 @@ public static class ObservabilityHosting
 
     private const string ReadyTag = "ready";
 
+    /// <summary>", dashboard http://host:port/dashboard/, metrics http://host:port/metrics" for the ready line; empty with no web host.</summary>
+    public static string DescribeUrls(ActorsSiloOptions silo, ObservabilityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        if (silo.HttpPort == 0)
+        {
+            return "";
+        }
+
+        var root = string.Create(CultureInfo.InvariantCulture, $"http://{silo.AdvertisedAddress}:{silo.HttpPort}");
+        var dashboard = options.Dashboard ? $", dashboard {root}{options.DashboardPath}/" : "";
+        return $"{dashboard}, metrics {root}{options.MetricsPath}";
+    }
+
     private static void MapEndpoints(IEndpointRouteBuilder endpoints, ObservabilityOptions options)
     {
         // Live: the process answers HTTP; no check runs. Ready: the silo is Active in the cluster.
