@@ -93,7 +93,7 @@ internal static class SiloCommandLine
           --redis <configuration>       Redis, e.g. 127.0.0.1:6379 (Actors:Redis:ConnectionString)
           --postgres <connection>       PostgreSQL, e.g. "Host=...;Username=...;Database=actors;Maximum Pool Size=40" (Actors:PostgreSQL:ConnectionString)
           --Actors:Membership:Profile=<Tuned|Orleans>  failure detection for Redis/PostgreSQL clustering (default Tuned: ~3 s to evict a dead silo)
-          --Actors:Accounts:IdempotencyWindow=<n>   remembered transaction ids per account (default 32)
+          --Actors:Accounts:IdempotencyHorizon=<time>  a repeated transaction id is answered with its first answer this long (default 1.00:00:00)
 
         Commands:
           migrate --postgres "<connection string>"   apply the PostgreSQL schema (see 'migrate --help')
