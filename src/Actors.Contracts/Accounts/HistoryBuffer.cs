@@ -7,8 +7,10 @@ namespace Actors.Accounts;
 /// History entries packed into one byte array, oldest first: how an account's pending history (the entries waiting in
 /// the hot state for a page of their own) is held and stored. As objects, an entry cost ~120 bytes resident (the
 /// record and its transaction-id string) and each posting left two objects for the young collections to promote;
-/// packed, ~40 bytes and one array per posting. Arrays are never changed once made: every change returns a new one,
-/// so a reader that took the array sees a consistent snapshot.
+/// packed, ~40 bytes. The pending buffer of an account is changed in place (<see cref="AppendInto"/>,
+/// <see cref="RemoveOldest"/>): a posting allocates nothing that the account's long-lived state then points at (a new
+/// array per posting was the largest share of what the young collections had to promote, see AccountState). Readers
+/// take what they need synchronously (<see cref="Read(ReadOnlySpan{byte})"/> copies the entries out).
 /// <para>
 /// Layout: a format byte (<see cref="Format"/>) when not empty, then per entry (little-endian): kind, outcome, reason
 /// (1 byte each), amount and balance after (8 each), the instant's UTC ticks (8) and offset in minutes (2), then the
@@ -20,7 +22,7 @@ public static class HistoryBuffer
     public const byte Format = 1;
     private const int FixedSize = 3 + 8 + 8 + 8 + 2;
 
-    public static int Count(byte[] buffer)
+    public static int Count(ReadOnlySpan<byte> buffer)
     {
         var count = 0;
         for (var offset = Start(buffer); offset < buffer.Length; offset = Next(buffer, offset))
@@ -32,7 +34,7 @@ public static class HistoryBuffer
     }
 
     /// <summary>The entries, oldest first.</summary>
-    public static List<HistoryEntry> Read(byte[] buffer)
+    public static List<HistoryEntry> Read(ReadOnlySpan<byte> buffer)
     {
         var entries = new List<HistoryEntry>();
         for (var offset = Start(buffer); offset < buffer.Length;)
@@ -47,7 +49,7 @@ public static class HistoryBuffer
     /// The newest entry carrying <paramref name="transactionId"/>, or null: compares the ids where they lie, so a posting
     /// that is not a repeat (almost every one) allocates nothing here.
     /// </summary>
-    public static HistoryEntry? FindLast(byte[] buffer, string transactionId)
+    public static HistoryEntry? FindLast(ReadOnlySpan<byte> buffer, string transactionId)
     {
         ArgumentNullException.ThrowIfNull(transactionId);
         Span<byte> id = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(transactionId.Length, 256))];
@@ -62,7 +64,7 @@ public static class HistoryBuffer
         {
             var at = offset + FixedSize;
             var length = (int)Read7Bit(buffer, ref at);
-            if (buffer.AsSpan(at, length).SequenceEqual(id))
+            if (buffer.Slice(at, length).SequenceEqual(id))
             {
                 found = offset;
             }
@@ -75,28 +77,26 @@ public static class HistoryBuffer
     {
         ArgumentNullException.ThrowIfNull(entries);
         var buffer = Array.Empty<byte>();
+        var length = 0;
         foreach (var entry in entries)
         {
-            buffer = Append(buffer, entry);
+            length = AppendInto(ref buffer, length, entry);
         }
 
-        return buffer;
+        return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
     }
 
-    /// <summary>A new buffer: <paramref name="buffer"/>'s entries, then <paramref name="entry"/>.</summary>
-    public static byte[] Append(byte[] buffer, HistoryEntry entry)
+    private static int SizeOf(HistoryEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(buffer);
-        ArgumentNullException.ThrowIfNull(entry);
         var id = Encoding.UTF8.GetByteCount(entry.TransactionId);
         var counterparty = entry.Counterparty is null ? -1 : Encoding.UTF8.GetByteCount(entry.Counterparty);
-        var start = buffer.Length == 0 ? 1 : buffer.Length;
-        var size = FixedSize + SizeOf7Bit((uint)id) + id + SizeOf7Bit((uint)(counterparty + 1)) + Math.Max(0, counterparty);
-        var result = new byte[start + size];
-        buffer.CopyTo(result, 0);
-        result[0] = Format;
+        return FixedSize + SizeOf7Bit((uint)id) + id + SizeOf7Bit((uint)(counterparty + 1)) + Math.Max(0, counterparty);
+    }
 
-        var span = result.AsSpan(start);
+    private static void Write(Span<byte> span, HistoryEntry entry)
+    {
+        var id = Encoding.UTF8.GetByteCount(entry.TransactionId);
+        var counterparty = entry.Counterparty is null ? -1 : Encoding.UTF8.GetByteCount(entry.Counterparty);
         span[0] = checked((byte)entry.Kind);
         span[1] = checked((byte)entry.Outcome);
         span[2] = checked((byte)entry.Reason);
@@ -112,12 +112,10 @@ public static class HistoryBuffer
         {
             Encoding.UTF8.GetBytes(entry.Counterparty, span[at..]);
         }
-
-        return result;
     }
 
-    /// <summary>The oldest <paramref name="count"/> entries, and a new buffer of the rest.</summary>
-    public static (List<HistoryEntry> Oldest, byte[] Remaining) Split(byte[] buffer, int count)
+    /// <summary>The oldest <paramref name="count"/> entries (fewer when the buffer holds fewer).</summary>
+    public static List<HistoryEntry> Oldest(ReadOnlySpan<byte> buffer, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var oldest = new List<HistoryEntry>(count);
@@ -127,38 +125,61 @@ public static class HistoryBuffer
             oldest.Add(ReadEntry(buffer, ref offset));
         }
 
-        return (oldest, Rest(buffer, offset));
+        return oldest;
     }
 
-    /// <summary>A new buffer without the oldest <paramref name="count"/> entries.</summary>
-    public static byte[] Skip(byte[] buffer, int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var offset = Start(buffer);
-        for (var i = 0; i < count && offset < buffer.Length; i++)
-        {
-            offset = Next(buffer, offset);
-        }
-
-        return Rest(buffer, offset);
-    }
-
-    private static byte[] Rest(byte[] buffer, int offset)
-    {
-        if (offset >= buffer.Length)
-        {
-            return [];
-        }
-
-        var rest = new byte[1 + buffer.Length - offset];
-        rest[0] = Format;
-        buffer.AsSpan(offset).CopyTo(rest.AsSpan(1));
-        return rest;
-    }
-
-    private static int Start(byte[] buffer)
+    /// <summary>
+    /// Appends <paramref name="entry"/> to the <paramref name="length"/> bytes of <paramref name="buffer"/> in place and
+    /// returns the new length. Only when the entry does not fit is a larger buffer made (twice the size, or what the entry
+    /// needs): an account's buffer settles at the size of its largest pending run and is then reused for every posting.
+    /// </summary>
+    public static int AppendInto(ref byte[] buffer, int length, HistoryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
+        var start = length == 0 ? 1 : length;
+        var size = SizeOf(entry);
+        if (start + size > buffer.Length)
+        {
+            var grown = new byte[Math.Max(start + size, Math.Min(2 * buffer.Length, Array.MaxLength))];
+            buffer.AsSpan(0, length).CopyTo(grown);
+            buffer = grown;
+        }
+
+        buffer[0] = Format;
+        Write(buffer.AsSpan(start, size), entry);
+        return start + size;
+    }
+
+    /// <summary>
+    /// Removes the oldest <paramref name="count"/> entries from the <paramref name="length"/> bytes of
+    /// <paramref name="buffer"/> in place (the rest moves to the front) and returns the new length.
+    /// </summary>
+    public static int RemoveOldest(byte[] buffer, int length, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
+        var span = buffer.AsSpan(0, length);
+        var offset = Start(span);
+        for (var i = 0; i < count && offset < span.Length; i++)
+        {
+            offset = Next(span, offset);
+        }
+
+        if (offset >= length)
+        {
+            return 0;
+        }
+
+        span[offset..].CopyTo(buffer.AsSpan(1));
+        return 1 + length - offset;
+    }
+
+    private static int Start(ReadOnlySpan<byte> buffer)
+    {
         if (buffer.Length > 0 && buffer[0] != Format)
         {
             throw new InvalidDataException($"Pending history is in format {buffer[0]}; this version reads format {Format}.");
@@ -167,7 +188,7 @@ public static class HistoryBuffer
         return buffer.Length == 0 ? 0 : 1;
     }
 
-    private static int Next(byte[] buffer, int offset)
+    private static int Next(ReadOnlySpan<byte> buffer, int offset)
     {
         var at = offset + FixedSize;
         var id = (int)Read7Bit(buffer, ref at); // moves 'at' past the length: add after, not in a compound assignment
@@ -176,9 +197,9 @@ public static class HistoryBuffer
         return at + Math.Max(0, counterparty - 1);
     }
 
-    private static HistoryEntry ReadEntry(byte[] buffer, ref int offset)
+    private static HistoryEntry ReadEntry(ReadOnlySpan<byte> buffer, ref int offset)
     {
-        var span = buffer.AsSpan(offset);
+        var span = buffer[offset..];
         var kind = (PostingKind)span[0];
         var outcome = (PostingOutcome)span[1];
         var reason = (DeclineReason)span[2];
@@ -188,13 +209,13 @@ public static class HistoryBuffer
         var at = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(span[19..]), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
         var position = offset + FixedSize;
         var idLength = (int)Read7Bit(buffer, ref position);
-        var id = Encoding.UTF8.GetString(buffer, position, idLength);
+        var id = Encoding.UTF8.GetString(buffer.Slice(position, idLength));
         position += idLength;
         var counterpartyLength = (int)Read7Bit(buffer, ref position) - 1;
         string? counterparty = null;
         if (counterpartyLength >= 0)
         {
-            counterparty = Encoding.UTF8.GetString(buffer, position, counterpartyLength);
+            counterparty = Encoding.UTF8.GetString(buffer.Slice(position, counterpartyLength));
             position += counterpartyLength;
         }
 
@@ -227,7 +248,7 @@ public static class HistoryBuffer
         return i;
     }
 
-    private static uint Read7Bit(byte[] buffer, ref int offset)
+    private static uint Read7Bit(ReadOnlySpan<byte> buffer, ref int offset)
     {
         uint value = 0;
         for (var shift = 0; shift < 35; shift += 7)

@@ -55,11 +55,23 @@ public static class PageFilters
     public static DateTimeOffset Newest(byte[] filters, int index) =>
         Epoch.AddMinutes(BinaryPrimitives.ReadUInt32LittleEndian(filters.AsSpan((index * RecordSize) + 16, 4)));
 
-    /// <summary>A new array: <paramref name="filters"/> without its oldest <paramref name="drop"/> records, then <paramref name="added"/>.</summary>
+    /// <summary>
+    /// <paramref name="filters"/> without its oldest <paramref name="drop"/> records, then <paramref name="added"/>: the same
+    /// array changed in place when the size does not change, else a new one.
+    /// </summary>
     public static byte[] Shift(byte[] filters, int drop, ReadOnlySpan<byte> added)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var kept = filters.AsSpan(Math.Min(filters.Length, drop * RecordSize));
+        if (kept.Length + added.Length == filters.Length && filters.Length > 0)
+        {
+            // As many records leave as come: shift in place (a full history's steady state), so that the long-lived
+            // account state does not take a new array every page.
+            kept.CopyTo(filters);
+            added.CopyTo(filters.AsSpan(kept.Length));
+            return filters;
+        }
+
         var result = new byte[kept.Length + added.Length];
         kept.CopyTo(result);
         added.CopyTo(result.AsSpan(kept.Length));

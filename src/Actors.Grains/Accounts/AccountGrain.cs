@@ -159,7 +159,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         // Cursor and pending entries first: a posting that interleaves with the page reads below may move pending
         // entries to a page past this cursor, and they must be neither missed nor read twice.
         var cursor = _state.State.History;
-        var pending = HistoryBuffer.Read(_state.State.PendingPacked); // buffers are replaced, never changed: a snapshot
+        var pending = HistoryBuffer.Read(_state.State.Pending); // copied out before any await: postings change the buffer in place
 
         // Newest first: pending entries, then pages from the newest back, only as many as the answer needs.
         // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
@@ -248,12 +248,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
             // idempotency horizon and the expired-id retention after it (its filter, in the hot state, goes with it).
             var forgetBefore = _services.Time.GetUtcNow() - options.IdempotencyHorizon - options.ExpiredIdRetention;
             List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
-            while (HistoryBuffer.Count(state.PendingPacked) >= pageSize)
+            while (HistoryBuffer.Count(state.Pending) >= pageSize)
             {
                 var cursor = state.History;
-                var (page, rest) = HistoryBuffer.Split(state.PendingPacked, pageSize);
+                var page = HistoryBuffer.Oldest(state.Pending, pageSize);
                 await WritePage(cursor.NextPage, page);
-                state.PendingPacked = rest;
+                state.RemoveOldestPending(page.Count);
                 var record = new byte[PageFilters.RecordSize];
                 RecordFilter(record, page);
                 var filters = state.HistoryFilters;

@@ -119,7 +119,7 @@ public sealed class AccountLedger
     public IReadOnlyList<long> PagesThatMayHold(string? transactionId)
     {
         if (!_state.Opened || string.IsNullOrEmpty(transactionId) || transactionId.Length > 64
-            || HistoryBuffer.FindLast(_state.PendingPacked, transactionId) is not null)
+            || HistoryBuffer.FindLast(_state.Pending, transactionId) is not null)
         {
             return [];
         }
@@ -145,7 +145,7 @@ public sealed class AccountLedger
     private bool TryReplay(PostingKind kind, string transactionId, Money.Money amount, DateTimeOffset now, OlderHistory? older, out PostingResult replay)
     {
         replay = null!;
-        var previous = HistoryBuffer.FindLast(_state.PendingPacked, transactionId);
+        var previous = HistoryBuffer.FindLast(_state.Pending, transactionId);
         if (previous is null)
         {
             if (older is { } found && found.TransactionId == transactionId)
@@ -421,7 +421,7 @@ public sealed class AccountLedger
             throw new DomainException(DomainError.InvalidArgument, $"History size must be positive, was {max}.");
         }
 
-        var entries = HistoryBuffer.Read(_state.PendingPacked);
+        var entries = HistoryBuffer.Read(_state.Pending);
         return entries.Skip(Math.Max(0, entries.Count - max)).Reverse().ToArray();
     }
 
@@ -534,9 +534,12 @@ public sealed class AccountLedger
     {
         // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity,
         // and remembers the ids of those entries only.
-        var pending = HistoryBuffer.Append(_state.PendingPacked, entry);
-        var excess = HistoryBuffer.Count(pending) - _options.HistoryCapacity;
-        _state.PendingPacked = excess > 0 ? HistoryBuffer.Skip(pending, excess) : pending;
+        _state.AppendPending(entry);
+        var excess = HistoryBuffer.Count(_state.Pending) - _options.HistoryCapacity;
+        if (excess > 0)
+        {
+            _state.RemoveOldestPending(excess);
+        }
     }
 
     private string Describe(DeclineReason reason) => reason switch

@@ -43,17 +43,64 @@ public sealed class HistoryBufferTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(9)]
-    public void Split_and_skip_keep_the_rest_in_order_and_leave_the_original_alone(int count)
+    public void Removing_the_oldest_in_place_keeps_the_rest_in_order_and_the_same_array(int count)
     {
-        var packed = HistoryBuffer.Pack(Entries);
-        var copy = packed.ToArray();
+        var buffer = HistoryBuffer.Pack(Entries);
+        var oldest = HistoryBuffer.Oldest(buffer, count);
 
-        var (oldest, remaining) = HistoryBuffer.Split(packed, count);
+        var array = buffer;
+        var length = HistoryBuffer.RemoveOldest(buffer, buffer.Length, count);
 
         Assert.Equal(Entries.Take(count), oldest);
-        Assert.Equal(Entries.Skip(count), HistoryBuffer.Read(remaining));
-        Assert.Equal(remaining, HistoryBuffer.Skip(packed, count));
-        Assert.Equal(copy, packed);
+        Assert.Same(array, buffer);
+        Assert.Equal(Entries.Skip(count), HistoryBuffer.Read(buffer.AsSpan(0, length)));
+        Assert.Equal(count >= Entries.Length ? 0 : HistoryBuffer.Pack(Entries.Skip(count)).Length, length);
+    }
+
+    [Fact]
+    public void Appending_in_place_grows_only_when_an_entry_does_not_fit_and_packs_as_a_fresh_buffer_would()
+    {
+        var buffer = Array.Empty<byte>();
+        var length = 0;
+        var arrays = new List<byte[]>();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var entry in Entries)
+            {
+                length = HistoryBuffer.AppendInto(ref buffer, length, entry);
+                if (!arrays.Contains(buffer))
+                {
+                    arrays.Add(buffer);
+                }
+            }
+
+            // As the grain does when a page has been written: the oldest move out, the rest stays in place.
+            length = HistoryBuffer.RemoveOldest(buffer, length, Entries.Length);
+        }
+
+        length = HistoryBuffer.AppendInto(ref buffer, length, Entries[2]);
+        length = HistoryBuffer.AppendInto(ref buffer, length, Entries[0]);
+
+        Assert.Equal(HistoryBuffer.Pack([Entries[2], Entries[0]]), buffer.AsSpan(0, length).ToArray());
+        Assert.True(arrays.Count <= 4, $"a buffer that is emptied every round should settle at one size, made {arrays.Count} arrays");
+        Assert.Equal(0, HistoryBuffer.RemoveOldest(buffer, length, 2));
+    }
+
+    [Fact]
+    public void A_state_serializes_exactly_its_pending_bytes_whatever_room_its_buffer_has()
+    {
+        var ledger = TestAccounts.Open();
+        ledger.Deposit("dep-1", 500);
+        ledger.Deposit("dep-2", 300);
+        ledger.Deposit("dep-3", 100);
+        ledger.State.RemoveOldestPending(1);
+
+        var expected = HistoryBuffer.Pack(HistoryBuffer.Read(ledger.State.Pending));
+
+        Assert.Equal(expected, ledger.State.PendingPacked);
+        Assert.Equal(["dep-2", "dep-3"], HistoryBuffer.Read(ledger.State.PendingPacked).Select(e => e.TransactionId));
+        var restored = new AccountState { PendingPacked = ledger.State.PendingPacked };
+        Assert.Equal(expected, restored.Pending.ToArray());
     }
 
     [Fact]

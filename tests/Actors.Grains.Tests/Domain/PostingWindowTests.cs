@@ -102,8 +102,8 @@ public sealed class PostingWindowTests
         ledger.Deposit("dep-2", 300);
         ledger.Deposit("dep-3", 100);
         // As the grain does when a page's worth has gathered: the oldest pending entries move to page 0, with its filter.
-        var (moved, remaining) = HistoryBuffer.Split(ledger.State.PendingPacked, 2);
-        ledger.State.PendingPacked = remaining;
+        var moved = HistoryBuffer.Oldest(ledger.State.Pending, 2);
+        ledger.State.RemoveOldestPending(moved.Count);
         ledger.State.HistoryFilters = FilterOf(moved);
         ledger.State.History = ledger.State.History with { NextPage = 1 };
 
