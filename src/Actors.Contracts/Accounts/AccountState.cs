@@ -58,7 +58,7 @@ public sealed class AccountState
     /// are committed together with the posting they describe (exactly once, whatever crashes), and moved to a page of
     /// their own when a page's worth has gathered.
     /// <para>
-    /// Serialized as exactly the packed bytes; in memory the buffer has room to spare and is changed in place
+    /// Serialized as exactly the packed bytes (a copy); in memory the buffer has room to spare and is changed in place
     /// (<see cref="AppendPending"/>, <see cref="RemoveOldestPending"/>). Replaced by a new array per posting, as it was
     /// until 2026-12-03, it was the largest part of what young collections promoted (card_authorization at 2,000/s:
     /// 3-8 MB a collection, reached from old account states through the card table) and set the tail latency.
@@ -67,11 +67,12 @@ public sealed class AccountState
     [Id(21)]
     public byte[] PendingPacked
     {
-        get => _pendingLength == _pending.Length ? _pending : _pending.AsSpan(0, _pendingLength).ToArray();
+        // Copies both ways: the buffer changes in place, so no caller (serializer, copier, test) may share it.
+        get => _pending.AsSpan(0, _pendingLength).ToArray();
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            _pending = value;
+            _pending = value.Length == 0 ? [] : value.ToArray();
             _pendingLength = value.Length;
         }
     }
@@ -82,8 +83,12 @@ public sealed class AccountState
     /// <summary>The pending entries' packed bytes (a view of the buffer: read it before the next change).</summary>
     public ReadOnlySpan<byte> Pending => _pending.AsSpan(0, _pendingLength);
 
-    /// <summary>Appends a pending entry in place (the buffer grows only when the entry does not fit).</summary>
-    public void AppendPending(HistoryEntry entry) => _pendingLength = HistoryBuffer.AppendInto(ref _pending, _pendingLength, entry);
+    /// <summary>
+    /// Appends a pending entry in place; the buffer grows only when the entry does not fit, then to room for
+    /// <paramref name="expectedEntries"/> (a page's worth: see <see cref="HistoryBuffer.AppendInto"/>).
+    /// </summary>
+    public void AppendPending(HistoryEntry entry, int expectedEntries = 0) =>
+        _pendingLength = HistoryBuffer.AppendInto(ref _pending, _pendingLength, entry, expectedEntries);
 
     /// <summary>Removes the oldest <paramref name="count"/> pending entries in place.</summary>
     public void RemoveOldestPending(int count) => _pendingLength = HistoryBuffer.RemoveOldest(_pending, _pendingLength, count);
@@ -92,8 +97,29 @@ public sealed class AccountState
     /// One filter record per committed history page (see <see cref="PageFilters"/>), for pages [History.FirstPage,
     /// History.NextPage): how a repeated transaction id older than the pending entries is found without reading every page.
     /// Empty in states written before 2026-12-02 that had pages; the grain rebuilds it from the pages on activation.
+    /// Serialized as exactly the records; in memory changed in place (<see cref="ShiftFilters"/>), as the pending entries are.
     /// </summary>
-    [Id(23)] public byte[] HistoryFilters { get; set; } = [];
+    [Id(23)]
+    public byte[] HistoryFilters
+    {
+        // Copies both ways: the buffer changes in place, so no caller (serializer, copier, test) may share it.
+        get => _filters.AsSpan(0, _filtersLength).ToArray();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _filters = value.Length == 0 ? [] : value.ToArray();
+            _filtersLength = value.Length;
+        }
+    }
+
+    [NonSerialized] private byte[] _filters = [];
+    [NonSerialized] private int _filtersLength;
+
+    /// <summary>The page filter records (a view of the buffer: read it before the next change).</summary>
+    public ReadOnlySpan<byte> Filters => _filters.AsSpan(0, _filtersLength);
+
+    /// <summary>Drops the oldest <paramref name="drop"/> filter records and appends <paramref name="added"/>, in place.</summary>
+    public void ShiftFilters(int drop, ReadOnlySpan<byte> added) => _filtersLength = PageFilters.ShiftInto(ref _filters, _filtersLength, drop, added);
 }
 
 /// <summary>

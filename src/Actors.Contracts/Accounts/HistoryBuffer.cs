@@ -22,6 +22,9 @@ public static class HistoryBuffer
     public const byte Format = 1;
     private const int FixedSize = 3 + 8 + 8 + 8 + 2;
 
+    // Room per expected entry beyond the size of the one being added: ids and counterparties vary in length.
+    private const int SizeSlack = 16;
+
     public static int Count(ReadOnlySpan<byte> buffer)
     {
         var count = 0;
@@ -130,20 +133,24 @@ public static class HistoryBuffer
 
     /// <summary>
     /// Appends <paramref name="entry"/> to the <paramref name="length"/> bytes of <paramref name="buffer"/> in place and
-    /// returns the new length. Only when the entry does not fit is a larger buffer made (twice the size, or what the entry
-    /// needs): an account's buffer settles at the size of its largest pending run and is then reused for every posting.
+    /// returns the new length. Only when the entry does not fit is a larger buffer made: for a first entry, just its
+    /// size (an account opened and funded once, the most common in a large population, keeps no spare room); after
+    /// that, room for <paramref name="expectedEntries"/> entries of about this one's size (or twice the size, whichever
+    /// is more), so that a buffer filled to a page and emptied again is made once and then reused for every posting.
     /// </summary>
-    public static int AppendInto(ref byte[] buffer, int length, HistoryEntry entry)
+    public static int AppendInto(ref byte[] buffer, int length, HistoryEntry entry, int expectedEntries = 0)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedEntries);
         var start = length == 0 ? 1 : length;
         var size = SizeOf(entry);
         if (start + size > buffer.Length)
         {
-            var grown = new byte[Math.Max(start + size, Math.Min(2 * buffer.Length, Array.MaxLength))];
+            var wanted = buffer.Length == 0 ? 0 : Math.Max(2L * buffer.Length, 1L + ((long)expectedEntries * (size + SizeSlack)));
+            var grown = new byte[(int)Math.Min(Math.Max(start + size, wanted), Array.MaxLength)];
             buffer.AsSpan(0, length).CopyTo(grown);
             buffer = grown;
         }

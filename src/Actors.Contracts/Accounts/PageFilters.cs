@@ -21,7 +21,7 @@ public static class PageFilters
     private const int Bits = 128;
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static int Count(byte[] filters) => filters.Length / RecordSize;
+    public static int Count(ReadOnlySpan<byte> filters) => filters.Length / RecordSize;
 
     /// <summary>The record of one page: its entries' id hashes and its newest entry's instant.</summary>
     public static void Write(Span<byte> record, IReadOnlyList<ulong> idHashes, DateTimeOffset newest)
@@ -43,39 +43,45 @@ public static class PageFilters
     }
 
     /// <summary>Whether page record <paramref name="index"/> may hold the id (false: it certainly does not).</summary>
-    public static bool MayContain(byte[] filters, int index, ulong idHash)
+    public static bool MayContain(ReadOnlySpan<byte> filters, int index, ulong idHash)
     {
-        var record = filters.AsSpan(index * RecordSize, RecordSize);
+        var record = filters.Slice(index * RecordSize, RecordSize);
         var (low, high) = Mask(idHash, record[20]);
         return (BinaryPrimitives.ReadUInt64LittleEndian(record) & low) == low
             && (BinaryPrimitives.ReadUInt64LittleEndian(record[8..]) & high) == high;
     }
 
     /// <summary>The newest entry's instant of page record <paramref name="index"/>, rounded up to the minute.</summary>
-    public static DateTimeOffset Newest(byte[] filters, int index) =>
-        Epoch.AddMinutes(BinaryPrimitives.ReadUInt32LittleEndian(filters.AsSpan((index * RecordSize) + 16, 4)));
+    public static DateTimeOffset Newest(ReadOnlySpan<byte> filters, int index) =>
+        Epoch.AddMinutes(BinaryPrimitives.ReadUInt32LittleEndian(filters.Slice((index * RecordSize) + 16, 4)));
 
     /// <summary>
-    /// <paramref name="filters"/> without its oldest <paramref name="drop"/> records, then <paramref name="added"/>: the same
-    /// array changed in place when the size does not change, else a new one.
+    /// Drops the oldest <paramref name="drop"/> of the <paramref name="length"/> bytes of records in
+    /// <paramref name="filters"/> and appends <paramref name="added"/>, in place; returns the new length. Only when the
+    /// records do not fit is a larger array made (twice the size): an account's filters grow one record a page for as
+    /// long as its pages are kept (a day by default), and a new array per page hung on the long-lived account state
+    /// is what the young collections would have to promote.
     /// </summary>
-    public static byte[] Shift(byte[] filters, int drop, ReadOnlySpan<byte> added)
+    public static int ShiftInto(ref byte[] filters, int length, int drop, ReadOnlySpan<byte> added)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        var kept = filters.AsSpan(Math.Min(filters.Length, drop * RecordSize));
-        if (kept.Length + added.Length == filters.Length && filters.Length > 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(drop);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, filters.Length);
+        var start = Math.Min(length, drop * RecordSize);
+        var kept = length - start;
+        if (kept + added.Length > filters.Length)
         {
-            // As many records leave as come: shift in place (a full history's steady state), so that the long-lived
-            // account state does not take a new array every page.
-            kept.CopyTo(filters);
-            added.CopyTo(filters.AsSpan(kept.Length));
-            return filters;
+            var grown = new byte[(int)Math.Min(Math.Max(kept + added.Length, 2L * filters.Length), Array.MaxLength)];
+            filters.AsSpan(start, kept).CopyTo(grown);
+            filters = grown;
+        }
+        else
+        {
+            filters.AsSpan(start, kept).CopyTo(filters);
         }
 
-        var result = new byte[kept.Length + added.Length];
-        kept.CopyTo(result);
-        added.CopyTo(result.AsSpan(kept.Length));
-        return result;
+        added.CopyTo(filters.AsSpan(kept));
+        return kept + added.Length;
     }
 
     // k = (m / n) ln 2 is the optimum; at least 1, at most 16 (a page of one entry needs no more).

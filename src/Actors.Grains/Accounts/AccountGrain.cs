@@ -38,7 +38,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         // The ledger appends its history entries straight to the hot state's pending buffer: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _services.Options, _services.Detector);
-        if (PageFilters.Count(_state.State.HistoryFilters) != _state.State.History.NextPage - _state.State.History.FirstPage)
+        if (PageFilters.Count(_state.State.Filters) != _state.State.History.NextPage - _state.State.History.FirstPage)
         {
             await RebuildFilters();
         }
@@ -256,10 +256,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 state.RemoveOldestPending(page.Count);
                 var record = new byte[PageFilters.RecordSize];
                 RecordFilter(record, page);
-                var filters = state.HistoryFilters;
                 cursor.NextPage++;
                 var drop = 0;
-                while (cursor.NextPage - cursor.FirstPage > maxPages && drop < PageFilters.Count(filters) && PageFilters.Newest(filters, drop) < forgetBefore)
+                while (cursor.NextPage - cursor.FirstPage > maxPages && drop < PageFilters.Count(state.Filters) && PageFilters.Newest(state.Filters, drop) < forgetBefore)
                 {
                     // Retention: the oldest page leaves the cursor now and storage after the commit below.
                     var oldest = await ReadPage(cursor.FirstPage);
@@ -269,7 +268,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
                     drop++;
                 }
 
-                state.HistoryFilters = PageFilters.Shift(filters, drop, record);
+                state.ShiftFilters(drop, record);
                 state.History = cursor;
             }
 

@@ -124,7 +124,7 @@ public sealed class AccountLedger
             return [];
         }
 
-        var filters = _state.HistoryFilters;
+        var filters = _state.Filters;
         var hash = TransactionIdHash.Of(transactionId);
         List<long>? pages = null;
         for (var i = PageFilters.Count(filters) - 1; i >= 0; i--)
@@ -534,7 +534,8 @@ public sealed class AccountLedger
     {
         // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity,
         // and remembers the ids of those entries only.
-        _state.AppendPending(entry);
+        // Room for a page's worth (what the grain moves out at once): the buffer is then made once, not regrown per posting.
+        _state.AppendPending(entry, Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity));
         var excess = HistoryBuffer.Count(_state.Pending) - _options.HistoryCapacity;
         if (excess > 0)
         {

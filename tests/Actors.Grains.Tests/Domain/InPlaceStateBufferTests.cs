@@ -1,0 +1,78 @@
+using Actors.Accounts;
+using Actors.Domain;
+using Actors.Tests.Support;
+
+namespace Actors.Tests.Domain;
+
+/// <summary>
+/// The account state's byte buffers (pending entries, page filters) change in place and keep spare room, yet a state
+/// always serializes as exactly its records: what a posting changes allocates nothing the long-lived state keeps.
+/// </summary>
+public sealed class InPlaceStateBufferTests
+{
+    [Fact]
+    public void A_second_pending_entry_makes_room_for_a_page_so_the_buffer_is_not_regrown_per_posting()
+    {
+        var ledger = TestAccounts.Open();
+        ledger.Deposit("dep-1", 500); // the opening deposit: exactly its size, no spare room in an idle account
+        Assert.Equal(ledger.State.Pending.Length, BufferOf(ledger.State).Length);
+        var serialized = ledger.State.PendingPacked;
+        var copy = serialized.ToArray();
+
+        var arrays = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        for (var i = 2; i <= 8; i++)
+        {
+            ledger.Deposit($"dep-{i}", 100);
+            arrays.Add(BufferOf(ledger.State));
+        }
+
+        Assert.Single(arrays);
+        Assert.Equal(copy, serialized); // what was handed out (e.g. to the serializer) is never changed afterwards
+        ledger.State.RemoveOldestPending(3);
+        Assert.Equal(copy, serialized);
+        Assert.Same(arrays.Single(), BufferOf(ledger.State));
+        Assert.Equal(Enumerable.Range(4, 5).Select(i => $"dep-{i}"), HistoryBuffer.Read(ledger.State.PendingPacked).Select(e => e.TransactionId));
+    }
+
+    [Fact]
+    public void Filters_shift_in_place_grow_by_doubling_and_serialize_exactly()
+    {
+        var state = new AccountState();
+        var records = Enumerable.Range(0, 6).Select(Record).ToArray();
+        foreach (var record in records)
+        {
+            state.ShiftFilters(0, record);
+        }
+
+        Assert.Equal(records.SelectMany(r => r), state.HistoryFilters);
+        Assert.Equal(6, PageFilters.Count(state.Filters));
+
+        state.ShiftFilters(2, Record(6));
+
+        Assert.Equal(records.Skip(2).Append(Record(6)).SelectMany(r => r), state.HistoryFilters);
+        Assert.Equal(5, PageFilters.Count(state.Filters));
+        var restored = new AccountState { HistoryFilters = state.HistoryFilters };
+        Assert.Equal(state.Filters.ToArray(), restored.Filters.ToArray());
+    }
+
+    [Fact]
+    public void Dropping_more_filters_than_there_are_leaves_only_the_added_record()
+    {
+        var state = new AccountState { HistoryFilters = Record(1) };
+
+        state.ShiftFilters(5, Record(2));
+
+        Assert.Equal(Record(2), state.HistoryFilters);
+    }
+
+    private static byte[] Record(int page)
+    {
+        var record = new byte[PageFilters.RecordSize];
+        PageFilters.Write(record, [TransactionIdHash.Of($"tx-{page}")], new DateTimeOffset(2026, 12, 3, 10, page, 0, TimeSpan.Zero));
+        return record;
+    }
+
+    // The buffer itself (reflection only to observe identity; behaviour is asserted through the public members above).
+    private static byte[] BufferOf(AccountState state) =>
+        (byte[])typeof(AccountState).GetField("_pending", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(state)!;
+}
