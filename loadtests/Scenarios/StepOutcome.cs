@@ -10,8 +10,15 @@ namespace Actors.LoadTests.Scenarios;
 /// </summary>
 public static class StepOutcome
 {
+    /// <summary>
+    /// The posting's outcome as a status: approved, approved_with_alert (the fraud rules raised an alert, which the bank
+    /// keeps and the owner may be told of: a costlier path, shown apart so that a run whose rate makes every account
+    /// look like card testing or a velocity burst says so in its status table), or declined_ and the reason.
+    /// </summary>
     public static IResponse Of(PostingResult result) =>
-        Response.Ok(result.Approved ? "approved" : "declined_" + ToSnake(result.Reason));
+        Response.Ok(result.Approved
+            ? result.Fraud.Alerted ? "approved_with_alert" : "approved"
+            : "declined_" + ToSnake(result.Reason));
 
     public static async Task<IResponse> Guard(Func<Task<IResponse>> step)
     {
