@@ -36,7 +36,9 @@ function show(view) {
   state.view = view;
   for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-pressed", String(tab.dataset.view === view));
   for (const name of ["messenger", "bank", "world"]) $(`view-${name}`).hidden = name !== view;
-  if (view === "bank") loadBanks();
+  // The bank side follows the conversation in focus: after "Not me" at a bank, its books are what the room wants to see.
+  if (view === "bank" && state.bank && state.bankView !== state.bank) Object.assign(state, { bankView: state.bank, account: null });
+  if (view === "bank") { $("account-panel").hidden = state.account === null; loadBanks(); }
   if (view === "messenger") loadPeople();
 }
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => show(tab.dataset.view));
