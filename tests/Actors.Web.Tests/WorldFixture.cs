@@ -10,6 +10,8 @@ namespace Actors.Web.Tests;
 /// </summary>
 public sealed class WorldFixture : IAsyncLifetime
 {
+    private const string Chromium = "/usr/bin/chromium";
+
     private IPlaywright? _playwright;
     private int _nextUser;
 
@@ -23,9 +25,15 @@ public sealed class WorldFixture : IAsyncLifetime
     {
         Host = await LivingWorldHost.StartAsync(new WebOptions { Urls = "http://127.0.0.1:0", Users = 60, Rate = 0 });
         Http.BaseAddress = Host.Url;
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"The browser tests drive Debian's chromium at {Chromium}, which is missing: apt-get install -y chromium (.ci/run does).");
+        }
+
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        // Generous: in CI the other test assemblies share the 2 cores; a passing step takes well under a second.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     /// <summary>A person no other test has taken, whose first account's currency has cents (the tests type 12.34).</summary>
