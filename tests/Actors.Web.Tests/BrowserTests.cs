@@ -74,22 +74,49 @@ public sealed class BrowserTests(WorldFixture world) : IClassFixture<WorldFixtur
         await OpenUser(page, userId);
         await Grant(page, "FraudAlerts");
 
+        // A cloned card is declined and alerted on but does not freeze the account by itself (card testing does: its
+        // rules together reach the freeze score), so the freeze seen below is the owner's "Not me".
         await Tab(page, "World");
         await Expect(page.Locator("#inject-target")).ToHaveValueAsync(userId);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inject card testing" }).ClickAsync();
-        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"CardTesting on {accountId} ({userId}): detected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inject cloned card" }).ClickAsync();
+        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"ClonedCard on {accountId} ({userId}): detected");
 
         await Tab(page, "Messenger");
         var alert = page.Locator("#messages .bubble.FraudAlert").First;
+        var badge = page.Locator($"#accounts li[data-account='{accountId}'] .badge");
         await Expect(alert).ToContainTextAsync("Was it you?");
+        await Expect(badge).ToHaveTextAsync("Active");
         await alert.GetByRole(AriaRole.Button, new() { Name = "Not me" }).ClickAsync();
 
-        await Expect(page.Locator($"#accounts li[data-account='{accountId}'] .badge")).ToHaveTextAsync("Frozen");
+        await Expect(badge).ToHaveTextAsync("Frozen");
+        await Expect(page.Locator($"#accounts li[data-account='{accountId}']")).ToContainTextAsync("owner reported fraud");
         await Expect(alert).ToContainTextAsync("The account is frozen");
         Assert.Equal(AccountStatus.Frozen, (await world.Host.World.Grains.GetGrain<IAccountGrain>(accountId).GetSnapshot()).Status);
 
         await Tab(page, "Bank");
         await Expect(page.Locator($"#bank-accounts tr[data-account='{accountId}']")).ToContainTextAsync("Frozen");
+    }
+
+    [Fact]
+    public async Task It_was_me_on_an_injected_alert_clears_it_and_the_account_stays_active()
+    {
+        var (userId, _, accountId, _) = world.TakeUser();
+        var page = await world.NewPageAsync();
+        await OpenUser(page, userId);
+        await Grant(page, "FraudAlerts");
+        await Tab(page, "World");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inject cloned card" }).ClickAsync();
+        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"ClonedCard on {accountId} ({userId}): detected");
+        await Tab(page, "Messenger");
+        var alert = page.Locator("#messages .bubble.FraudAlert").First;
+
+        await alert.GetByRole(AriaRole.Button, new() { Name = "It was me" }).ClickAsync();
+
+        await Expect(alert).ToContainTextAsync("Alert cleared");
+        await Expect(alert.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#accounts li[data-account='{accountId}'] .badge")).ToHaveTextAsync("Active");
+        var alerts = await world.Host.World.Grains.GetGrain<IAccountGrain>(accountId).GetAlerts();
+        Assert.Equal(FraudAlertStatus.Cleared, Assert.Single(alerts).Status);
     }
 
     [Fact]

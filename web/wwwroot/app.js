@@ -127,9 +127,9 @@ function consentRow(consent) {
   const id = `exp-${consent.purpose}`;
   const expiry = el("input", { id, inputmode: "numeric", placeholder: "never", "aria-label": `${consent.label}: expires in minutes (empty for never)` });
   const status = consent.status + (consent.expiresAt ? ` until ${time(consent.expiresAt)}` : "");
+  // Purpose and status share a cell, so the controls keep one line in the narrow column of a 1280-pixel screen.
   return el("tr", { "data-purpose": consent.purpose },
-    el("th", { scope: "row", text: consent.label }),
-    el("td", {}, el("span", { class: `badge ${consent.status}`, text: status })),
+    el("th", { scope: "row" }, el("span", { class: "purpose", text: consent.label }), el("span", { class: `badge ${consent.status}`, text: status })),
     el("td", {}, el("div", { class: "change" },
       expiry,
       el("button", { type: "button", text: "Grant", "aria-label": `Grant ${consent.label}`, onclick: () => changeConsent(consent.purpose, "grant", expiry.value) }),
@@ -248,10 +248,10 @@ async function loadAccounts() {
     el("td", {}, el("span", { class: `badge ${a.status}`, text: a.status })),
     el("td", { class: "num", text: a.balance }),
     el("td", { class: "num" }, a.openAlerts ? el("span", { class: "badge alert", text: String(a.openAlerts) }) : "0"),
-    el("td", {}, el("button", { type: "button", text: "Details", "aria-label": `Details of ${a.accountId}`, onclick: () => openAccount(a.accountId) })))));
+    el("td", {}, el("button", { type: "button", text: "Details", "aria-label": `Details of ${a.accountId}`, onclick: () => openAccount(a.accountId, { focus: true }) })))));
 }
 
-async function openAccount(accountId) {
+async function openAccount(accountId, { focus = false } = {}) {
   state.account = accountId;
   const d = await api("GET", `/api/accounts/${encodeURIComponent(accountId)}`);
   const a = d.account;
@@ -270,6 +270,8 @@ async function openAccount(accountId) {
     el("td", { text: time(x.at) }), el("td", { text: x.actor }), el("td", { text: x.action }),
     el("td", { text: [x.bank, x.purpose].filter(Boolean).join(" / ") }), el("td", { text: x.outcome }), el("td", { class: "num", text: String(x.occurrences) }))));
   await loadAccounts();
+  // Below 1400 pixels the panel sits under the accounts table: bring it (and the keyboard focus) to it.
+  if (focus) { $("account-title").focus({ preventScroll: true }); $("account-panel").scrollIntoView({ block: "start" }); }
 }
 
 $("unfreeze").addEventListener("click", async () => {
