@@ -192,6 +192,75 @@ public sealed class BrowserTests(WorldFixture world) : IClassFixture<WorldFixtur
         Assert.Equal((before.Balance, before.Postings), (after.Balance, after.Postings));
     }
 
+    [Fact]
+    public async Task A_person_is_found_opened_and_answered_with_the_keyboard_alone_with_focus_always_visible()
+    {
+        var (userId, name, accountId, _) = world.TakeUser();
+        var page = await world.NewPageAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.GetByLabel("Find a person").FocusAsync();
+        await page.Keyboard.TypeAsync(name);
+        await Expect(page.Locator("button.person")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Tab");
+        var person = page.Locator($"button.person[data-user='{userId}']");
+        await Expect(person).ToBeFocusedAsync();
+        Assert.Equal("solid", await person.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#chat-title")).ToHaveTextAsync(name);
+
+        await Grant(page, "FraudAlerts");
+        Assert.True(world.Host.World.TryFindUser(userId, out var index));
+        await world.Host.World.Fraud.InjectAsync(Living.FraudPattern.ClonedCard, index);
+        var alert = page.Locator("#messages .bubble.FraudAlert").First;
+        await alert.GetByRole(AriaRole.Button, new() { Name = "It was me" }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(alert.GetByRole(AriaRole.Button, new() { Name = "Not me" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator($"#accounts li[data-account='{accountId}'] .badge")).ToHaveTextAsync("Frozen");
+        await Expect(alert).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase me…" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase permanently" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase me…" })).ToBeFocusedAsync();
+        await Expect(page.Locator("#chat-title")).ToHaveTextAsync(name);
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(1920, 1080)]
+    public async Task Every_view_fits_the_screen_labels_its_controls_and_uses_real_buttons(int width, int height)
+    {
+        var (userId, _, _, _) = world.TakeUser();
+        var page = await world.NewPageAsync(width, height);
+        await OpenUser(page, userId);
+
+        foreach (var view in new[] { "Messenger", "Bank", "World" })
+        {
+            await Tab(page, view);
+            await Expect(page.Locator($"#view-{view.ToLowerInvariant()}")).ToBeVisibleAsync();
+            var problems = await page.EvaluateAsync<string[]>("""
+                () => {
+                  const problems = [];
+                  if (document.documentElement.scrollWidth > innerWidth) problems.push(`page is ${document.documentElement.scrollWidth}px wide`);
+                  const shown = (e) => e.getClientRects().length > 0;
+                  for (const c of document.querySelectorAll("input, select"))
+                    if (shown(c) && c.labels.length === 0 && !c.getAttribute("aria-label")) problems.push(`unlabelled ${c.tagName} #${c.id}`);
+                  for (const c of document.querySelectorAll("[onclick], [role=button], a:not([href])")) if (shown(c)) problems.push(`not a button: ${c.outerHTML.slice(0, 60)}`);
+                  for (const e of document.querySelectorAll("main *:not(svg *)"))
+                    if (shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && parseFloat(getComputedStyle(e).fontSize) < 11)
+                      problems.push(`text below 11px: ${e.textContent.trim().slice(0, 30)}`);
+                  return problems;
+                }
+                """);
+            Assert.True(problems.Length == 0, $"{view} at {width}x{height}: {string.Join("; ", problems)}");
+        }
+    }
+
     private static async Task OpenUser(IPage page, string userId)
     {
         await page.Locator($"button.person[data-user='{userId}']").ClickAsync();

@@ -174,6 +174,9 @@ async function resolve(message, feedback) {
     const account = await api("POST", `/api/accounts/${encodeURIComponent(message.accountId)}/alerts/${encodeURIComponent(message.transactionId)}/resolve`, { feedback });
     $("chat-status").textContent = account.status === "Frozen" ? `${account.accountId} is now frozen.` : `Alert on ${account.accountId} cleared.`;
     await refreshConversation();
+    // The pressed button is gone with the answer: keep keyboard focus on the alert it answered, not on the page.
+    const answered = [...document.querySelectorAll("#messages .bubble.FraudAlert")].find((b) => b.dataset.tx === message.transactionId);
+    if (answered) { answered.tabIndex = -1; answered.focus(); }
   } catch (e) {
     $("chat-error").textContent = e.message;
   }
@@ -215,6 +218,7 @@ $("erase").addEventListener("click", () => {
   $("erase-yes").focus();
 });
 $("erase-no").addEventListener("click", () => { $("erase-confirm").hidden = true; $("erase").focus(); });
+$("erase-confirm").addEventListener("keydown", (e) => { if (e.key === "Escape") $("erase-no").click(); });
 $("erase-yes").addEventListener("click", async () => {
   const name = state.conversation.name;
   try {
