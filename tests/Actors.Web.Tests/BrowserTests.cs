@@ -71,20 +71,8 @@ public sealed class BrowserTests(WorldFixture world) : IClassFixture<WorldFixtur
     {
         var (userId, _, accountId, _) = world.TakeUser();
         var page = await world.NewPageAsync();
-        await OpenUser(page, userId);
-        await Grant(page, "FraudAlerts");
-
-        // A cloned card is declined and alerted on but does not freeze the account by itself (card testing does: its
-        // rules together reach the freeze score), so the freeze seen below is the owner's "Not me".
-        await Tab(page, "World");
-        await Expect(page.Locator("#inject-target")).ToHaveValueAsync(userId);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inject cloned card" }).ClickAsync();
-        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"ClonedCard on {accountId} ({userId}): detected");
-
-        await Tab(page, "Messenger");
-        var alert = page.Locator("#messages .bubble.FraudAlert").First;
+        var alert = await InjectClonedCardAlert(page, userId, accountId);
         var badge = page.Locator($"#accounts li[data-account='{accountId}'] .badge");
-        await Expect(alert).ToContainTextAsync("Was it you?");
         await Expect(badge).ToHaveTextAsync("Active");
         await alert.GetByRole(AriaRole.Button, new() { Name = "Not me" }).ClickAsync();
 
@@ -102,13 +90,7 @@ public sealed class BrowserTests(WorldFixture world) : IClassFixture<WorldFixtur
     {
         var (userId, _, accountId, _) = world.TakeUser();
         var page = await world.NewPageAsync();
-        await OpenUser(page, userId);
-        await Grant(page, "FraudAlerts");
-        await Tab(page, "World");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inject cloned card" }).ClickAsync();
-        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"ClonedCard on {accountId} ({userId}): detected");
-        await Tab(page, "Messenger");
-        var alert = page.Locator("#messages .bubble.FraudAlert").First;
+        var alert = await InjectClonedCardAlert(page, userId, accountId);
 
         await alert.GetByRole(AriaRole.Button, new() { Name = "It was me" }).ClickAsync();
 
@@ -259,6 +241,25 @@ public sealed class BrowserTests(WorldFixture world) : IClassFixture<WorldFixtur
                 """);
             Assert.True(problems.Length == 0, $"{view} at {width}x{height}: {string.Join("; ", problems)}");
         }
+    }
+
+    /// <summary>
+    /// Opens the person, grants fraud alerts and injects a cloned card from the World panel; returns the alert's bubble.
+    /// A cloned card is declined and alerted on but does not freeze the account by itself (card testing does: its rules
+    /// together reach the freeze score), so a freeze seen afterwards is the owner's "Not me".
+    /// </summary>
+    private static async Task<ILocator> InjectClonedCardAlert(IPage page, string userId, string accountId)
+    {
+        await OpenUser(page, userId);
+        await Grant(page, "FraudAlerts");
+        await Tab(page, "World");
+        await Expect(page.Locator("#inject-target")).ToHaveValueAsync(userId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inject cloned card" }).ClickAsync();
+        await Expect(page.Locator("#inject-log li").First).ToContainTextAsync($"ClonedCard on {accountId} ({userId}): detected");
+        await Tab(page, "Messenger");
+        var alert = page.Locator("#messages .bubble.FraudAlert").First;
+        await Expect(alert).ToContainTextAsync("Was it you?");
+        return alert;
     }
 
     private static async Task OpenUser(IPage page, string userId)
