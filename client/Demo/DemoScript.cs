@@ -3,6 +3,7 @@ using System.Text.Json;
 using Actors.Accounts;
 using Actors.Client.Rendering;
 using Actors.Errors;
+using Actors.Fraud;
 using Actors.Transfers;
 using Actors.Users;
 using Spectre.Console;
@@ -11,7 +12,8 @@ namespace Actors.Client.Demo;
 
 /// <summary>
 /// The scripted end-to-end story: alice, her CHASE and CITI accounts, consent-gated Messenger reads,
-/// card payments, idempotent retries, a transfer, a freeze, revocation, audit, export and erasure.
+/// card payments, idempotent retries, a transfer, a freeze, fraud alerts answered "It was me" (cleared) and "Not me"
+/// (the account frozen), revocation, audit, export and erasure.
 /// Every decision is printed and checked; the first one that differs fails the demo.
 /// </summary>
 public sealed class DemoScript
@@ -19,8 +21,13 @@ public sealed class DemoScript
     /// <summary>How long the demo waits for a notification to reach the inbox (stream delivery is asynchronous).</summary>
     private static readonly TimeSpan NotificationDeadline = TimeSpan.FromSeconds(15);
 
-    public const int Steps = 14;
+    public const int Steps = 18;
     private const string Chase = "CHASE";
+    private const string Citi = "CITI";
+    private const string Bookshop = "BOOKNOOK-0101";
+    private const int BookshopMcc = 5942;
+    private const int Laptop = 1;
+    private const int NewPhone = 2;
     private const string Messenger = ActorsConstants.MessengerActor;
     private const string UserActor = "user";
     private const string FreezeReason = "card reported stolen";
@@ -30,6 +37,9 @@ public sealed class DemoScript
     private static readonly Money.Money Watch = Money.Money.Parse("9000.00 USD");
     private static readonly Money.Money Rent = Money.Money.Parse("500.00 USD");
     private static readonly Money.Money Coffee = Money.Money.Parse("4.20 USD");
+    private static readonly Money.Money Book = Money.Money.Parse("18.00 USD");
+    private static readonly Money.Money Lunch = Money.Money.Parse("12.00 USD");
+    private static readonly Money.Money London = Money.Money.Parse("80.00 USD");
 
     private readonly DemoIds _ids;
     private readonly DemoNarrator _narrator;
@@ -63,6 +73,10 @@ public sealed class DemoScript
         await n.Step("The card network retries the grocery payment with the same transaction id", RetryGroceries);
         await n.Step($"Transfer {Rent} from CHASE to CITI", TransferToCiti);
         await n.Step($"The bank freezes {_ids.Chase} ({FreezeReason}); a card payment follows", FreezeAndAuthorize);
+        await n.Step("Alice grants FraudAlerts for CITI and buys a book online from her new phone", NewPhoneAlert);
+        await n.Step("Alice answers the alert in Messenger: \"It was me\"", ItWasMe);
+        await n.Step("A clone of the CITI card is used in London seconds after a payment at home", ClonedCardAlert);
+        await n.Step("Alice answers the alert in Messenger: \"Not me\"; the card is used again", NotMe);
         await n.Step("Alice revokes BalanceView for CHASE; Messenger reads again", RevokeAndRead);
         await n.Step("Show alice's audit log", ShowAudit);
         await n.Step("Export everything held about alice (right of access)", Export);
@@ -121,18 +135,25 @@ public sealed class DemoScript
         _narrator.Decision(Views.Posting(result));
         ExpectApplied(result, balance: "2457.50 USD");
 
+        await ExpectInInbox(_ids.Tx("groceries"), InboxMessageKind.Transaction, "a notification of the payment in alice's inbox");
+    }
+
+    /// <summary>Waits (with a deadline) for the inbox message of <paramref name="kind"/> about <paramref name="transactionId"/>.</summary>
+    private async Task ExpectInInbox(string transactionId, InboxMessageKind kind, string expected)
+    {
         // Notifications travel on the user's inbox stream: give delivery a moment, with a deadline.
+        bool Arrived(InboxMessage m) => m.TransactionId == transactionId && m.Kind == kind;
         var deadline = DateTime.UtcNow + NotificationDeadline;
         var inbox = await _alice.GetInbox();
-        while (inbox.All(m => m.TransactionId != _ids.Tx("groceries")) && DateTime.UtcNow < deadline)
+        while (!inbox.Any(Arrived) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
             inbox = await _alice.GetInbox();
         }
 
-        var message = inbox.FirstOrDefault(m => m.TransactionId == _ids.Tx("groceries"));
+        var message = inbox.FirstOrDefault(Arrived);
         _narrator.Decision($"inbox: {Markup.Escape(message?.Text ?? "(nothing)")}");
-        _narrator.Expect(message is not null, "a notification of the payment in alice's inbox", $"{inbox.Count} message(s), none for this payment");
+        _narrator.Expect(message is not null, expected, $"{inbox.Count} message(s), no {kind} for {transactionId}");
     }
 
     private async Task AuthorizeWatch()
@@ -174,6 +195,66 @@ public sealed class DemoScript
             $"declined for AccountFrozen, naming the reason '{FreezeReason}'", Summary(result));
     }
 
+    private async Task NewPhoneAlert()
+    {
+        var record = await _alice.GrantConsent(Citi, ConsentPurpose.FraudAlerts, expiresAt: null, UserActor);
+        _narrator.Decision($"granted {record.Purpose} for {record.Bank}");
+        var laptop = await _citi.Authorize(Online(_ids.Tx("book-laptop"), Laptop));
+        _narrator.Decision($"from her laptop: {Views.Posting(laptop)}");
+        ExpectClean(laptop, "approved without an alert: the first device an account pays from is learned");
+        var phone = await _citi.Authorize(Online(_ids.Tx("book-phone"), NewPhone));
+        _narrator.Decision($"from a new phone: {Views.Posting(phone)}; {Risk(phone)}");
+        _narrator.Expect(phone.Approved && phone.Fraud.Alerted && phone.Fraud.Fired.HasFlag(FraudRules.UnfamiliarDevice),
+            "approved, with a fraud alert (unfamiliar_device)", $"{Summary(phone)}; {Risk(phone)}");
+        await ExpectInInbox(_ids.Tx("book-phone"), InboxMessageKind.FraudAlert, "the fraud alert in alice's Messenger inbox");
+    }
+
+    private async Task ItWasMe()
+    {
+        var alert = await _citi.ResolveAlert(_ids.Tx("book-phone"), AlertFeedback.ItWasMe);
+        var citi = await _citi.GetSnapshot();
+        _narrator.Decision($"alert on {Markup.Escape(alert.TransactionId)} is {alert.Status}; {Markup.Escape(citi.AccountId)} is {citi.Status}");
+        _narrator.Expect(alert.Status == FraudAlertStatus.Cleared && citi.Status == AccountStatus.Active,
+            "alert Cleared, CITI still Active", $"alert {alert.Status}, CITI {citi.Status}");
+    }
+
+    private async Task ClonedCardAlert()
+    {
+        var home = await _citi.Authorize(new CardAuthorization(_ids.Tx("lunch"), Lunch, "DINER-0420", 5812, "US"));
+        _narrator.Decision($"at home: {Views.Posting(home)}");
+        ExpectClean(home, "approved without an alert");
+        var london = await _citi.Authorize(new CardAuthorization(_ids.Tx("london"), London, "OXFORDST-0099", 5311, "GB"));
+        _narrator.Decision($"in London: {Views.Posting(london)}; {Risk(london)}");
+        var citi = await _citi.GetSnapshot();
+        _narrator.Expect(!london.Approved && london.Reason == DeclineReason.FraudSuspected && london.Fraud.Alerted
+                && london.Fraud.Fired.HasFlag(FraudRules.ImpossibleTravel) && citi.Status == AccountStatus.Active,
+            "declined for FraudSuspected with an alert (impossible_travel); the account stays Active until alice answers",
+            $"{Summary(london)}; {Risk(london)}; CITI {citi.Status}");
+        await ExpectInInbox(_ids.Tx("london"), InboxMessageKind.FraudAlert, "the fraud alert in alice's Messenger inbox");
+    }
+
+    private async Task NotMe()
+    {
+        var alert = await _citi.ResolveAlert(_ids.Tx("london"), AlertFeedback.NotMe);
+        var citi = await _citi.GetSnapshot();
+        _narrator.Decision($"alert on {Markup.Escape(alert.TransactionId)} is {alert.Status}; {Markup.Escape(citi.AccountId)} is {citi.Status}: {Markup.Escape(citi.FrozenReason ?? "")}");
+        var again = await _citi.Authorize(new CardAuthorization(_ids.Tx("london-again"), London, "OXFORDST-0099", 5311, "GB"));
+        _narrator.Decision(Views.Posting(again));
+        _narrator.Expect(alert.Status == FraudAlertStatus.ConfirmedFraud && citi.Status == AccountStatus.Frozen
+                && !again.Approved && again.Reason == DeclineReason.AccountFrozen,
+            "alert ConfirmedFraud, CITI Frozen, the next payment declined for AccountFrozen",
+            $"alert {alert.Status}, CITI {citi.Status}; {Summary(again)}");
+    }
+
+    private CardAuthorization Online(string transactionId, int device) =>
+        new(transactionId, Book, Bookshop, BookshopMcc, "US", At: null, CardPresent: false, Device: device);
+
+    private void ExpectClean(PostingResult result, string expected) =>
+        _narrator.Expect(result.Approved && !result.Fraud.Alerted, expected, $"{Summary(result)}; {Risk(result)}");
+
+    private static string Risk(PostingResult result) =>
+        $"risk {result.Fraud.Score}{(result.Fraud.Fired == FraudRules.None ? "" : $" ({FraudRuleNames.Describe(result.Fraud.Fired)})")}";
+
     private async Task RevokeAndRead()
     {
         var revoked = await _alice.RevokeConsent(Chase, ConsentPurpose.BalanceView, UserActor);
@@ -188,8 +269,8 @@ public sealed class DemoScript
         int Count(AuditAction action, AuditOutcome? outcome = null) => entries.Count(e => e.Action == action && (outcome is null || e.Outcome == outcome));
         var (denied, allowed) = (Count(AuditAction.Access, AuditOutcome.Denied), Count(AuditAction.Access, AuditOutcome.Allowed));
         var (granted, revoked, linked) = (Count(AuditAction.ConsentGranted), Count(AuditAction.ConsentRevoked), Count(AuditAction.AccountLinked));
-        _narrator.Expect(denied >= 2 && allowed >= 1 && granted == 2 && revoked == 1 && linked == 2,
-            "2 links, 2 grants, 1 revocation, the denied and the allowed Messenger reads",
+        _narrator.Expect(denied >= 2 && allowed >= 1 && granted == 3 && revoked == 1 && linked == 2,
+            "2 links, 3 grants, 1 revocation, the denied and the allowed Messenger reads",
             $"{linked} links, {granted} grants, {revoked} revocations, {denied} denied and {allowed} allowed reads");
     }
 

@@ -9,6 +9,9 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
 
     public SharedClusterConnector Connector { get; private set; } = null!;
 
+    /// <summary>The shared silo's grains, to look at what commands left behind.</summary>
+    public IGrainFactory Grains => _cluster?.Grains ?? throw new InvalidOperationException("The cluster is not started.");
+
     public async Task InitializeAsync()
     {
         _cluster = await ActorsCluster.StartEmbeddedAsync(configureServices: QuietLogging.Configure);

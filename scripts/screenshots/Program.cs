@@ -1,0 +1,3 @@
+using Actors.Screenshots;
+
+return await ScreenshotTour.RunAsync(args, Console.Out, Console.Error);
