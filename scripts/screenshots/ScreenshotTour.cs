@@ -33,7 +33,7 @@ public static class ScreenshotTour
         }
 
         Directory.CreateDirectory(folder);
-        await using var host = await LivingWorldHost.StartAsync(new WebOptions { Urls = "http://127.0.0.1:0", Users = 200, Rate = 20 });
+        await using var host = await LivingWorldHost.StartAsync(new WebOptions { Urls = "http://127.0.0.1:0", GatewayUrls = "http://127.0.0.1:0", Users = 200, Rate = 20 });
         using var http = new HttpClient { BaseAddress = host.Url };
         var person = PickPerson(host);
         await output.WriteLineAsync($"world at {host.Url}; photographing {person.Name} ({person.UserId})");

@@ -46,12 +46,27 @@ public sealed class WebProgramTests
     }
 
     [Fact]
+    public async Task A_gateway_port_in_use_exits_2_naming_its_flag()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (code, output, error) = await Run("--urls", "http://127.0.0.1:0", "--gateway-urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+        Assert.Contains("--gateway-urls", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_lists_every_flag()
     {
         var (code, output, _) = await Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var flag in new[] { "--urls", "--users", "--seed", "--rate", "--verbose" })
+        foreach (var flag in new[] { "--urls", "--gateway-urls", "--users", "--seed", "--rate", "--verbose" })
         {
             Assert.Contains(flag, output, StringComparison.Ordinal);
         }

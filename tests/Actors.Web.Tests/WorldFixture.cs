@@ -23,7 +23,7 @@ public sealed class WorldFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await LivingWorldHost.StartAsync(new WebOptions { Urls = "http://127.0.0.1:0", Users = 60, Rate = 0 });
+        Host = await LivingWorldHost.StartAsync(new WebOptions { Urls = "http://127.0.0.1:0", GatewayUrls = "http://127.0.0.1:0", Users = 60, Rate = 0 });
         Http.BaseAddress = Host.Url;
         if (!File.Exists(Chromium))
         {

@@ -11,14 +11,29 @@ namespace Actors.Web.Hosting;
 /// </summary>
 public sealed class LivingWorldHost : IAsyncDisposable
 {
-    private LivingWorldHost(WebApplication app, LivingWorld world, Uri url)
+    private LivingWorldHost(WebApplication app, WebApplication gateway, LivingWorld world, Uri url, Uri gatewayUrl, IReadOnlyList<DevelopmentKey> keys)
     {
         App = app;
+        Gateway = gateway;
         World = world;
         Url = url;
+        GatewayUrl = gatewayUrl;
+        DevelopmentKeys = keys;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The partner HTTP gateway (gateway/) over the same silo, with <see cref="DevelopmentKeys"/>.</summary>
+    public WebApplication Gateway { get; }
+
+    /// <summary>The first address the gateway listens on, e.g. http://127.0.0.1:5081/.</summary>
+    public Uri GatewayUrl { get; }
+
+    /// <summary>
+    /// The gateway's keys in this demo (development only: printed at start, never valid anywhere else): Messenger as
+    /// partner, the first person as user, each bank of the population.
+    /// </summary>
+    public IReadOnlyList<DevelopmentKey> DevelopmentKeys { get; }
 
     public LivingWorld World { get; }
 
@@ -30,28 +45,74 @@ public sealed class LivingWorldHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Actors.Hosting.PortGuard.EnsureFree(Actors.Hosting.PortGuard.UrlPorts(options.Urls, "--urls", "urls"));
+        Actors.Hosting.PortGuard.EnsureFree(Actors.Hosting.PortGuard.UrlPorts(options.GatewayUrls, "--gateway-urls", "gateway-urls"));
         time ??= TimeProvider.System;
         var world = await LivingWorld.StartAsync(options.Users, options.Seed, options.Rate, options.Verbose, time, cancellationToken);
         try
         {
+            var keys = DevelopmentKey.For(world);
+            var gateway = BuildGateway(options, world, keys);
+            await StartAsync(gateway, "partner gateway", "--gateway-urls", cancellationToken);
             var app = Build(options, world);
             try
             {
-                await app.StartAsync(cancellationToken);
+                await StartAsync(app, "web app", "--urls", cancellationToken);
             }
-            catch (Exception e) when (Actors.Hosting.PortGuard.IsAddressInUse(e))
+            catch
             {
-                await app.DisposeAsync();
-                throw new Actors.Hosting.PortInUseException($"The web app's address is already in use ({e.GetBaseException().Message}): choose another with --urls.", e);
+                await gateway.StopAsync(CancellationToken.None);
+                await gateway.DisposeAsync();
+                throw;
             }
 
-            return new LivingWorldHost(app, world, new Uri(app.Urls.First().Replace("//[::]", "//127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"));
+            return new LivingWorldHost(app, gateway, world, FirstUrl(app), FirstUrl(gateway), keys);
         }
         catch
         {
             await world.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task StartAsync(WebApplication app, string what, string flag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (Actors.Hosting.PortGuard.IsAddressInUse(e))
+        {
+            await app.DisposeAsync();
+            throw new Actors.Hosting.PortInUseException($"The {what}'s address is already in use ({e.GetBaseException().Message}): choose another with {flag}.", e);
+        }
+    }
+
+    private static Uri FirstUrl(WebApplication app) =>
+        new(app.Urls.First().Replace("//[::]", "//127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+
+    /// <summary>The gateway of gateway/ as it runs on its own, over the demo's silo, with the development keys.</summary>
+    private static WebApplication BuildGateway(WebOptions options, LivingWorld world, IReadOnlyList<DevelopmentKey> keys)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        builder.WebHost.UseUrls(options.GatewayUrls);
+        builder.Logging.ClearProviders();
+        if (options.Verbose)
+        {
+            builder.Logging.AddSimpleConsole();
+        }
+
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var prefix = $"{Actors.Gateway.Options.GatewayOptions.SectionName}:Credentials:{i}:";
+            settings[prefix + "Role"] = keys[i].Role;
+            settings[prefix + "Subject"] = keys[i].Subject;
+            settings[prefix + "Key"] = keys[i].Key;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(world.Time);
+        return Actors.Gateway.Hosting.GatewayApplication.Build(builder, world.Grains);
     }
 
     private static WebApplication Build(WebOptions options, LivingWorld world)
@@ -79,6 +140,8 @@ public sealed class LivingWorldHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        await Gateway.StopAsync();
+        await Gateway.DisposeAsync();
         await World.DisposeAsync();
     }
 }

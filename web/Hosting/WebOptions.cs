@@ -7,6 +7,9 @@ public sealed class WebOptions
 {
     /// <summary>Where the web app listens unless <c>--urls</c> says otherwise (not an Orleans port).</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Where the partner HTTP gateway listens unless <c>--gateway-urls</c> says otherwise.</summary>
+    public const string DefaultGatewayUrls = "http://127.0.0.1:5081";
     public const int DefaultUsers = 200;
     public const long DefaultSeed = 42;
 
@@ -16,6 +19,8 @@ public sealed class WebOptions
     public const int MaxUsers = 20_000;
 
     public string Urls { get; set; } = DefaultUrls;
+
+    public string GatewayUrls { get; set; } = DefaultGatewayUrls;
 
     public int Users { get; set; } = DefaultUsers;
 
@@ -43,6 +48,11 @@ public sealed class WebOptions
         if (string.IsNullOrWhiteSpace(Urls))
         {
             errors.Add("--urls must name at least one URL, e.g. http://127.0.0.1:5080.");
+        }
+
+        if (string.IsNullOrWhiteSpace(GatewayUrls))
+        {
+            errors.Add("--gateway-urls must name at least one URL, e.g. http://127.0.0.1:5081.");
         }
 
         return errors;

@@ -14,6 +14,7 @@ public static class WebProgram
 
         Usage: dotnet run --project web -- [options]
           --urls URL        where the web app listens (default http://127.0.0.1:5080; port 0 = any free port)
+          --gateway-urls URL where the partner HTTP gateway listens, with development keys (default http://127.0.0.1:5081)
           --users N         synthetic people (default 200, 10 to 20000)
           --seed N          population seed (default 42): the same seed gives the same people
           --rate N          live card payments per second at start (default 5, 0 to 1000; adjustable in the page)
@@ -68,6 +69,11 @@ public static class WebProgram
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Actors living world ready: {host.Url} ({options.Users} people, traffic {options.Rate}/s, {host.World.ClusterDescription}). Ctrl+C stops it."));
+            await output.WriteLineAsync($"Partner HTTP gateway: {host.GatewayUrl} (OpenAPI at {host.GatewayUrl}openapi/v1.json), development keys in the X-Api-Key header:");
+            foreach (var key in host.DevelopmentKeys)
+            {
+                await output.WriteLineAsync($"  {key.Role,-8} {key.Subject,-24} {key.Key}");
+            }
             await host.App.WaitForShutdownAsync(cancellationToken);
         }
 
@@ -87,7 +93,7 @@ public static class WebProgram
                 continue;
             }
 
-            if (name is not ("--urls" or "--users" or "--seed" or "--rate"))
+            if (name is not ("--urls" or "--gateway-urls" or "--users" or "--seed" or "--rate"))
             {
                 return (options, $"unknown argument '{args[i]}'.");
             }
@@ -107,6 +113,9 @@ public static class WebProgram
             {
                 case "--urls":
                     options.Urls = value;
+                    break;
+                case "--gateway-urls":
+                    options.GatewayUrls = value;
                     break;
                 case "--users" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var users):
                     options.Users = users;
