@@ -9,7 +9,7 @@ namespace Actors.Accounts;
 /// record and its transaction-id string) and each posting left two objects for the young collections to promote;
 /// packed, ~40 bytes. The pending buffer of an account is changed in place (<see cref="AppendInto"/>,
 /// <see cref="RemoveOldest"/>): a posting allocates nothing that the account's long-lived state then points at (a new
-/// array per posting was the largest share of what the young collections had to promote, see AccountState). Readers
+/// array per posting gave that state a young reference each time, see AccountState). Readers
 /// take what they need synchronously (<see cref="Read(ReadOnlySpan{byte})"/> copies the entries out).
 /// <para>
 /// Layout: a format byte (<see cref="Format"/>) when not empty, then per entry (little-endian): kind, outcome, reason
