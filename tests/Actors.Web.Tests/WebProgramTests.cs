@@ -30,33 +30,20 @@ public sealed class WebProgramTests
         Assert.Contains("--users must be between 10 and 20000 (got 5)", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_listen_port_in_use_exits_2_before_anything_starts()
+    [Theory]
+    [InlineData("--urls", "--gateway-urls")]
+    [InlineData("--gateway-urls", "--urls")]
+    public async Task A_listen_port_in_use_exits_2_naming_it_and_its_flag_before_anything_starts(string taken, string other)
     {
-        using var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var (code, output, error) = await Run("--urls", $"http://127.0.0.1:{port}");
+        var (code, output, error) = await Run(taken, $"http://127.0.0.1:{port}", other, "http://127.0.0.1:0");
 
         Assert.Equal(2, code);
         Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
-        Assert.Contains("--urls", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("ready", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_gateway_port_in_use_exits_2_naming_its_flag()
-    {
-        using var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-
-        var (code, output, error) = await Run("--urls", "http://127.0.0.1:0", "--gateway-urls", $"http://127.0.0.1:{port}");
-
-        Assert.Equal(2, code);
-        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
-        Assert.Contains("--gateway-urls", error, StringComparison.Ordinal);
+        Assert.Contains(taken, error, StringComparison.Ordinal);
         Assert.DoesNotContain("ready", output, StringComparison.Ordinal);
     }
 

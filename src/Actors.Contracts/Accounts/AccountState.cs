@@ -65,33 +65,22 @@ public sealed class AccountState
     /// </para>
     /// </summary>
     [Id(21)]
-    public byte[] PendingPacked
-    {
-        // Copies both ways: the buffer changes in place, so no caller (serializer, copier, test) may share it.
-        get => _pending.AsSpan(0, _pendingLength).ToArray();
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _pending = value.Length == 0 ? [] : value.ToArray();
-            _pendingLength = value.Length;
-        }
-    }
+    public byte[] PendingPacked { get => _pending.Copy(); set => _pending.Assign(value); }
 
-    [NonSerialized] private byte[] _pending = [];
-    [NonSerialized] private int _pendingLength;
+    [NonSerialized] private SpareBytes _pending = new() { Buffer = [] };
 
     /// <summary>The pending entries' packed bytes (a view of the buffer: read it before the next change).</summary>
-    public ReadOnlySpan<byte> Pending => _pending.AsSpan(0, _pendingLength);
+    public ReadOnlySpan<byte> Pending => _pending.Span;
 
     /// <summary>
     /// Appends a pending entry in place; the buffer grows only when the entry does not fit, then to room for
     /// <paramref name="expectedEntries"/> (a page's worth: see <see cref="HistoryBuffer.AppendInto"/>).
     /// </summary>
     public void AppendPending(HistoryEntry entry, int expectedEntries = 0) =>
-        _pendingLength = HistoryBuffer.AppendInto(ref _pending, _pendingLength, entry, expectedEntries);
+        _pending.Length = HistoryBuffer.AppendInto(ref _pending.Buffer, _pending.Length, entry, expectedEntries);
 
     /// <summary>Removes the oldest <paramref name="count"/> pending entries in place.</summary>
-    public void RemoveOldestPending(int count) => _pendingLength = HistoryBuffer.RemoveOldest(_pending, _pendingLength, count);
+    public void RemoveOldestPending(int count) => _pending.Length = HistoryBuffer.RemoveOldest(_pending.Buffer, _pending.Length, count);
 
     /// <summary>
     /// One filter record per committed history page (see <see cref="PageFilters"/>), for pages [History.FirstPage,
@@ -100,26 +89,15 @@ public sealed class AccountState
     /// Serialized as exactly the records; in memory changed in place (<see cref="ShiftFilters"/>), as the pending entries are.
     /// </summary>
     [Id(23)]
-    public byte[] HistoryFilters
-    {
-        // Copies both ways: the buffer changes in place, so no caller (serializer, copier, test) may share it.
-        get => _filters.AsSpan(0, _filtersLength).ToArray();
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _filters = value.Length == 0 ? [] : value.ToArray();
-            _filtersLength = value.Length;
-        }
-    }
+    public byte[] HistoryFilters { get => _filters.Copy(); set => _filters.Assign(value); }
 
-    [NonSerialized] private byte[] _filters = [];
-    [NonSerialized] private int _filtersLength;
+    [NonSerialized] private SpareBytes _filters = new() { Buffer = [] };
 
     /// <summary>The page filter records (a view of the buffer: read it before the next change).</summary>
-    public ReadOnlySpan<byte> Filters => _filters.AsSpan(0, _filtersLength);
+    public ReadOnlySpan<byte> Filters => _filters.Span;
 
     /// <summary>Drops the oldest <paramref name="drop"/> filter records and appends <paramref name="added"/>, in place.</summary>
-    public void ShiftFilters(int drop, ReadOnlySpan<byte> added) => _filtersLength = PageFilters.ShiftInto(ref _filters, _filtersLength, drop, added);
+    public void ShiftFilters(int drop, ReadOnlySpan<byte> added) => _filters.Length = PageFilters.ShiftInto(ref _filters.Buffer, _filters.Length, drop, added);
 }
 
 /// <summary>

@@ -73,6 +73,10 @@ public sealed class InPlaceStateBufferTests
     }
 
     // The buffer itself (reflection only to observe identity; behaviour is asserted through the public members above).
-    private static byte[] BufferOf(AccountState state) =>
-        (byte[])typeof(AccountState).GetField("_pending", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(state)!;
+    private static byte[] BufferOf(AccountState state)
+    {
+        const System.Reflection.BindingFlags Instance = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance;
+        var spare = typeof(AccountState).GetField("_pending", Instance)!.GetValue(state)!;
+        return (byte[])spare.GetType().GetField("Buffer", Instance)!.GetValue(spare)!;
+    }
 }
