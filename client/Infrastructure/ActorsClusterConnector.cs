@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Actors.Client.Infrastructure;
 
 /// <summary>
-/// Connects through <see cref="ActorsCluster"/>: the named gateway, or a fresh embedded silo.
+/// Connects through <see cref="ActorsCluster"/>: the named gateways or membership table, or a fresh embedded silo.
 /// Orleans' own logs never go to stdout, which carries the command's result: they go to stderr,
 /// and only with --verbose (an embedded silo logs its shutdown chatter on every command).
 /// </summary>
@@ -19,15 +19,13 @@ public sealed class ActorsClusterConnector : IClusterConnector
         deadline.CancelAfter(settings.ConnectTimeout);
         try
         {
-            var cluster = settings.Gateway is null
-                ? await ActorsCluster.StartEmbeddedAsync(configureServices: s => ConfigureLogging(s, settings.Verbose), cancellationToken: deadline.Token)
-                : await ActorsCluster.ConnectToGatewayAsync(settings.Gateway, settings.ClusterId, settings.ServiceId,
-                    s => ConfigureLogging(s, settings.Verbose), deadline.Token);
+            var options = new ClusterConnectOptions { ConfigureServices = s => ConfigureLogging(s, settings.Verbose), Failover = settings.Failover };
+            var cluster = await ActorsCluster.ConnectAsync(settings.Address, embeddedSettings: null, options, deadline.Token);
             return new OwnedSession(cluster);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"no connection within {settings.ConnectTimeout.TotalSeconds:0} s (--connect-timeout); is the silo running, and is its cluster id '{settings.ClusterId}'?");
+            throw new TimeoutException($"no connection within {settings.ConnectTimeout.TotalSeconds:0} s (--connect-timeout); is the silo running, and is its cluster id '{settings.Address.ClusterId}'?");
         }
     }
 

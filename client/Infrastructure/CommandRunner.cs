@@ -80,8 +80,8 @@ public sealed class CommandRunner(ClientIo io, IClusterConnector connector, Conn
         {
             // ActorsCluster's own message already names the gateway and cluster; a timeout's does not.
             var message = e is InvalidOperationException ? e.Message
-                : settings.Gateway is null ? $"could not start the embedded silo: {e.Message}"
-                : $"could not connect to the gateway {settings.Gateway} (cluster '{settings.ClusterId}'): {e.Message}";
+                : settings.Embedded ? $"could not start the embedded silo: {e.Message}"
+                : $"could not connect through {settings.Address}: {e.Message}";
             throw new ClusterUnavailableException(message, e);
         }
     }

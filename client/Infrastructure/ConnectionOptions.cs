@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.RegularExpressions;
 using Actors.Hosting;
+using Actors.Hosting.CommandLine;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Client.Infrastructure;
@@ -10,7 +10,7 @@ namespace Actors.Client.Infrastructure;
 /// The global options that say which cluster a command talks to. They are recursive, so they may be
 /// written before or after the command name, and validated at parse time (exit 2, nothing sent).
 /// </summary>
-public sealed partial class ConnectionOptions
+public sealed class ConnectionOptions
 {
     public const int DefaultConnectTimeoutSeconds = 30;
     private const int MaxConnectTimeoutSeconds = 600;
@@ -20,13 +20,11 @@ public sealed partial class ConnectionOptions
         Gateway.Validators.Add(ValidateGateway);
         Embedded.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<bool>() && result.GetResult(Gateway) is { Implicit: false })
+            if (result.GetValueOrDefault<bool>() && (result.GetResult(Gateway) is { Implicit: false } || result.GetResult(Clustering) is { Implicit: false }))
             {
-                result.AddError("--embedded and --gateway cannot be used together: --embedded starts an in-process silo, --gateway connects to a running one.");
+                result.AddError("--embedded and --gateway/--clustering cannot be used together: --embedded starts an in-process silo, --gateway and --clustering connect to a running one.");
             }
         });
-        ClusterId.Validators.Add(result => ValidateId(result, "--cluster-id"));
-        ServiceId.Validators.Add(result => ValidateId(result, "--service-id"));
         ConnectTimeout.Validators.Add(result =>
         {
             var seconds = result.GetValueOrDefault<int>();
@@ -37,12 +35,12 @@ public sealed partial class ConnectionOptions
         });
     }
 
-    public Option<string?> Gateway { get; } = new("--gateway")
-    {
-        Description = "Connect to a running silo's gateway, as host:port (e.g. 127.0.0.1:22112).",
-        HelpName = "host:port",
-        Recursive = true,
-    };
+    /// <summary>--gateway, --clustering with --redis/--postgres, --gateway-refresh, --response-timeout (shared with the other clients).</summary>
+    public ClusterAddressOptions Cluster { get; } = new(recursive: true);
+
+    public Option<string?> Gateway => Cluster.Gateway;
+
+    private Option<string?> Clustering => Cluster.Clustering;
 
     public Option<bool> Embedded { get; } = new("--embedded")
     {
@@ -50,19 +48,9 @@ public sealed partial class ConnectionOptions
         Recursive = true,
     };
 
-    public Option<string> ClusterId { get; } = new("--cluster-id")
-    {
-        Description = "Cluster id of the silo behind --gateway.",
-        DefaultValueFactory = _ => ActorsSiloOptions.DefaultClusterId,
-        Recursive = true,
-    };
+    public Option<string> ClusterId => Cluster.ClusterId;
 
-    public Option<string> ServiceId { get; } = new("--service-id")
-    {
-        Description = "Service id of the silo behind --gateway.",
-        DefaultValueFactory = _ => ActorsSiloOptions.DefaultServiceId,
-        Recursive = true,
-    };
+    public Option<string> ServiceId => Cluster.ServiceId;
 
     public Option<int> ConnectTimeout { get; } = new("--connect-timeout")
     {
@@ -81,48 +69,35 @@ public sealed partial class ConnectionOptions
     public void AddTo(Command root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        root.Options.Add(Gateway);
+        Cluster.AddTo(root);
         root.Options.Add(Embedded);
-        root.Options.Add(ClusterId);
-        root.Options.Add(ServiceId);
         root.Options.Add(ConnectTimeout);
         root.Options.Add(Verbose);
     }
 
+    /// <exception cref="OptionsValidationException">The connection flags contradict each other or a value is malformed (exit 2).</exception>
     public ConnectionSettings Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var gateway = parse.GetValue(Gateway);
         return new ConnectionSettings(
-            string.IsNullOrWhiteSpace(gateway) ? null : gateway,
-            parse.GetValue(ClusterId)!,
-            parse.GetValue(ServiceId)!,
+            Cluster.Address(parse),
             TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout)),
-            parse.GetValue(Verbose));
+            parse.GetValue(Verbose),
+            Cluster.Failover(parse));
     }
 
     private static void ValidateGateway(OptionResult result)
     {
-        var text = result.GetValueOrDefault<string?>();
-        try
+        foreach (var gateway in ClusterAddress.SplitGateways(result.GetValueOrDefault<string?>()) is { Count: > 0 } list ? list : [""])
         {
-            GatewayEndpoint.Parse(text, "--gateway");
-        }
-        catch (OptionsValidationException e)
-        {
-            result.AddError(string.Join("; ", e.Failures));
-        }
-    }
-
-    private static void ValidateId(OptionResult result, string flag)
-    {
-        var text = result.GetValueOrDefault<string>();
-        if (text is null || !IdPattern().IsMatch(text))
-        {
-            result.AddError($"{flag} '{text}': must be 1-64 characters of A-Z a-z 0-9 _ . -");
+            try
+            {
+                GatewayEndpoint.Parse(gateway, "--gateway");
+            }
+            catch (OptionsValidationException e)
+            {
+                result.AddError(string.Join("; ", e.Failures));
+            }
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
-    private static partial Regex IdPattern();
 }

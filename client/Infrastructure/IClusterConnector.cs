@@ -1,12 +1,13 @@
+using Actors.Hosting;
 namespace Actors.Client.Infrastructure;
 
 /// <summary>
 /// Where to find the cluster: a gateway (host:port) or, when null, an embedded in-process silo;
 /// how long to wait for it; and whether the Orleans logs (silo or client) are shown on stderr.
 /// </summary>
-public sealed record ConnectionSettings(string? Gateway, string ClusterId, string ServiceId, TimeSpan ConnectTimeout, bool Verbose)
+public sealed record ConnectionSettings(ClusterAddress Address, TimeSpan ConnectTimeout, bool Verbose, ClientFailoverOptions Failover)
 {
-    public bool Embedded => Gateway is null;
+    public bool Embedded => Address.IsEmbedded;
 }
 
 /// <summary>An open connection to a cluster for the length of one command.</summary>

@@ -16,7 +16,12 @@ public static class GatewayProgram
 
         Usage: Actors.Gateway [options]
           --urls URL[;URL]           where to listen (default http://127.0.0.1:5080)
-          --orleans-gateway HOST:PORT a running cluster's Orleans gateway (default: embedded silo)
+          --orleans-gateway HOST:PORT[,HOST:PORT...]  a running cluster's Orleans gateways (default: embedded silo)
+          --clustering KIND          Redis or PostgreSQL: find the gateways in the cluster's membership table instead
+          --redis CONFIGURATION      Redis of that membership table, e.g. 127.0.0.1:6379
+          --postgres CONNECTION      PostgreSQL of that membership table (Npgsql connection string)
+          --gateway-refresh TIME     how often the client re-reads the gateway list (default 5s)
+          --response-timeout TIME    how long a cluster call may take before it fails (default 10s)
           --cluster-id ID            cluster id of that cluster (default actors)
           --service-id ID            service id of that cluster (default actors)
           --Actors:Gateway:KEY VALUE any gateway setting, e.g. --Actors:Gateway:RateLimit:TokenLimit 500
@@ -27,6 +32,11 @@ public static class GatewayProgram
     private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
     {
         ["--orleans-gateway"] = $"{GatewayOptions.SectionName}:OrleansGateway",
+        ["--clustering"] = $"{GatewayOptions.SectionName}:Clustering",
+        ["--redis"] = "Actors:Redis:ConnectionString",
+        ["--postgres"] = "Actors:PostgreSQL:ConnectionString",
+        ["--gateway-refresh"] = $"{ClientFailoverOptions.SectionName}:GatewayListRefreshPeriod",
+        ["--response-timeout"] = $"{ClientFailoverOptions.SectionName}:ResponseTimeout",
         ["--cluster-id"] = $"{GatewayOptions.SectionName}:ClusterId",
         ["--service-id"] = $"{GatewayOptions.SectionName}:ServiceId",
     };
@@ -72,7 +82,7 @@ public static class GatewayProgram
         ActorsCluster cluster;
         try
         {
-            cluster = await ActorsCluster.ConnectAsync(options.OrleansGateway, options.ClusterId, options.ServiceId);
+            cluster = await ActorsCluster.ConnectAsync(options.Cluster, embeddedSettings: null, new ClusterConnectOptions { Failover = options.Failover });
         }
         catch (InvalidOperationException e)
         {

@@ -11,8 +11,23 @@ public sealed class GatewayOptions
     public const long DefaultMaxAmountMinor = 1_000_000_00;
     public const int DefaultLongPollSeconds = 20;
 
-    /// <summary>host:port of a running cluster's Orleans gateway; empty (the default) starts an embedded silo.</summary>
+    /// <summary>
+    /// host:port of a running cluster's Orleans gateway, or several separated by commas (calls move to the others when
+    /// one dies); empty, with no <see cref="Clustering"/>, (the default) starts an embedded silo.
+    /// </summary>
     public string? OrleansGateway { get; set; }
+
+    /// <summary>
+    /// Redis or PostgreSQL: find the cluster's gateways in its membership table instead, through
+    /// <c>Actors:Redis:ConnectionString</c> or <c>Actors:PostgreSQL:ConnectionString</c> (the silos' own keys).
+    /// </summary>
+    public string? Clustering { get; set; }
+
+    /// <summary>The cluster <see cref="OrleansGateway"/> or <see cref="Clustering"/> names, set (and checked) by <see cref="GatewayOptionsValidator.Load"/>.</summary>
+    public ClusterAddress Cluster { get; internal set; } = ClusterAddress.Embedded;
+
+    /// <summary>Failover of the cluster client (section <c>Actors:Client</c>, flags --gateway-refresh and --response-timeout), set by <see cref="GatewayOptionsValidator.Load"/>.</summary>
+    public ClientFailoverOptions Failover { get; internal set; } = new();
 
     /// <summary>Cluster id of that cluster. Default "actors".</summary>
     [Required]

@@ -12,6 +12,11 @@ namespace Actors.Gateway.Options;
 /// </summary>
 public static class GatewayOptionsValidator
 {
+    /// <summary>How the cluster settings are named in this program's messages: the flag and its configuration key.</summary>
+    private static readonly ClusterAddressFlags AddressSettings = new(
+        $"--orleans-gateway ({GatewayOptions.SectionName}:OrleansGateway)", $"--clustering ({GatewayOptions.SectionName}:Clustering)",
+        "--redis (Actors:Redis:ConnectionString)", "--postgres (Actors:PostgreSQL:ConnectionString)");
+
     public static GatewayOptions Load(IConfiguration configuration)
     {
         var options = OptionsLoader.Load<GatewayOptions>(configuration, GatewayOptions.SectionName);
@@ -20,16 +25,16 @@ public static class GatewayOptionsValidator
         Validate(options.UserRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.UserRateLimit)}", failures);
         Validate(options.BankRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.BankRateLimit)}", failures);
         Validate(options.UnauthenticatedRateLimit, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.UnauthenticatedRateLimit)}", failures);
-        if (!string.IsNullOrWhiteSpace(options.OrleansGateway))
+        try
         {
-            try
-            {
-                GatewayEndpoint.Parse(options.OrleansGateway, $"{GatewayOptions.SectionName}:OrleansGateway");
-            }
-            catch (OptionsValidationException e)
-            {
-                failures.AddRange(e.Failures);
-            }
+            options.Cluster = ClusterAddress.FromFlags(options.OrleansGateway, options.Clustering, configuration["Actors:Redis:ConnectionString"],
+                configuration["Actors:PostgreSQL:ConnectionString"], options.ClusterId, options.ServiceId, AddressSettings);
+            options.Failover = ClientFailoverOptions.FromFlags(configuration[$"{ClientFailoverOptions.SectionName}:GatewayListRefreshPeriod"],
+                configuration[$"{ClientFailoverOptions.SectionName}:ResponseTimeout"]);
+        }
+        catch (OptionsValidationException e)
+        {
+            failures.AddRange(e.Failures);
         }
 
         var hashes = new HashSet<string>(StringComparer.Ordinal);

@@ -165,13 +165,7 @@ public sealed class SiloFleet : IAsyncDisposable
     public Task<ActorsCluster> ConnectAsync(ClusterConnectOptions connect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connect);
-        return ActorsCluster.ConnectToGatewaysAsync(Gateways, _options.ClusterId, _options.ClusterId, new ClientFailoverOptions(),
-            services => services.AddLogging(logging =>
-            {
-                // Instead of the library's console logger: the command's own (warnings only with --verbose, on its error writer).
-                logging.ClearProviders();
-                connect.ConfigureLogging?.Invoke(logging);
-            }), cancellationToken);
+        return ActorsCluster.ConnectClientAsync(ClusterAddress.OfGateways(Gateways, _options.ClusterId, _options.ClusterId), connect, cancellationToken);
     }
 
     /// <summary>CPU seconds the silo processes (and a private store) have used so far, from /proc: what the fleet cost.</summary>

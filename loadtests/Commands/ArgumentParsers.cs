@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Hosting;
 using Actors.Load;
 
 namespace Actors.LoadTests.Commands;
@@ -13,24 +14,17 @@ public static class ArgumentParsers
             throw new LoadConfigurationException($"{flag}: a duration is required, e.g. 30s, 500ms, 2m.");
         }
 
-        var trimmed = text.Trim();
-        var (number, unit) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? (trimmed[..^2], 0.001)
-            : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
-            : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
-            : trimmed.EndsWith('h') ? (trimmed[..^1], 3600.0)
-            : (trimmed, 1.0);
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || double.IsInfinity(value))
+        if (!DurationText.TryParse(text, out var duration))
         {
             throw new LoadConfigurationException($"{flag} '{text}': expected a positive duration such as 30s, 500ms, 2m or 1h.");
         }
 
-        var seconds = value * unit;
-        if (seconds > TimeSpan.FromDays(7).TotalSeconds)
+        if (duration > TimeSpan.FromDays(7))
         {
             throw new LoadConfigurationException($"{flag} '{text}': longer than 7 days.");
         }
 
-        return TimeSpan.FromSeconds(seconds);
+        return duration;
     }
 
     /// <summary>"i/n" with 1 &lt;= i &lt;= n: this agent is the i-th of n. Returns the 0-based index and the count.</summary>

@@ -62,9 +62,9 @@ public static class BenchCommand
                 throw new LoadConfigurationException($"--memory-users must be 0 or more, was {probeUsers}.");
             }
 
-            if (!string.IsNullOrEmpty(parse.GetValue(common.Gateway)))
+            if (!common.Address(parse).IsEmbedded)
             {
-                throw new LoadConfigurationException("bench measures an embedded silo (the targets are stated for it): drop --gateway.");
+                throw new LoadConfigurationException("bench measures an embedded silo (the targets are stated for it): drop --gateway/--clustering.");
             }
 
             if (common.FleetOptions(parse) is not null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Hosting;
+using Actors.Hosting.CommandLine;
 using Actors.Load;
 using Actors.Load.Engine;
 using Actors.LoadTests.Cluster;
@@ -17,7 +18,10 @@ public sealed class CommonOptions(CliConsole console)
     /// <summary>Where the commands print: results and progress on its output, errors and library logs on its error writer.</summary>
     public CliConsole Console { get; } = console;
 
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = "host:port of a running silo's gateway; default: an embedded in-process silo" };
+    /// <summary>--gateway, --clustering with --redis/--postgres, --gateway-refresh, --response-timeout (shared with the other clients).</summary>
+    public ClusterAddressOptions Cluster { get; } = new();
+
+    public Option<string?> Gateway => Cluster.Gateway;
 
     public Option<string[]> SiloSettings { get; } = new("--silo-setting")
     {
@@ -25,7 +29,7 @@ public sealed class CommonOptions(CliConsole console)
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "cluster id of the running cluster", DefaultValueFactory = _ => "actors" };
+    public Option<string> ClusterId => Cluster.ClusterId;
 
     public Option<int> Users { get; } = new("--users") { Description = "synthetic users in the population (created or reused)", DefaultValueFactory = _ => PopulationOptions.DefaultUsers };
 
@@ -84,25 +88,40 @@ public sealed class CommonOptions(CliConsole console)
     public Dictionary<string, string?> EmbeddedSettings(ParseResult parse)
     {
         var settings = ArgumentParsers.Settings(parse.GetValue(SiloSettings), "--silo-setting");
-        if (settings.Count > 0 && !string.IsNullOrWhiteSpace(parse.GetValue(Gateway)))
+        if (settings.Count > 0 && !Address(parse).IsEmbedded)
         {
-            throw new LoadConfigurationException("--silo-setting configures the embedded silo; a cluster named with --gateway takes its settings from its own hosts.");
+            throw new LoadConfigurationException("--silo-setting configures the embedded silo; a cluster named with --gateway or --clustering takes its settings from its own hosts.");
         }
 
         return settings;
     }
 
     /// <summary>
-    /// Connects to <c>--gateway</c> when given (failing with <see cref="ClusterUnreachableException"/> after
-    /// <see cref="GatewayConnectTimeout"/>), else starts an embedded silo with <c>--silo-setting</c>.
+    /// The running cluster <c>--gateway</c> or <c>--clustering</c> names (<see cref="ClusterAddress.IsEmbedded"/> when neither is given).
+    /// </summary>
+    public ClusterAddress Address(ParseResult parse)
+    {
+        try
+        {
+            return Cluster.Address(parse);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new LoadConfigurationException(string.Join(" ", e.Failures));
+        }
+    }
+
+    /// <summary>
+    /// Connects to the cluster <c>--gateway</c> or <c>--clustering</c> names (failing with
+    /// <see cref="ClusterUnreachableException"/> after <see cref="GatewayConnectTimeout"/>), else starts an embedded silo
+    /// with <c>--silo-setting</c>.
     /// </summary>
     /// <remarks>With <c>--silos N</c>, starts N silo processes first (see <see cref="SiloFleet"/>) and connects through all their gateways.</remarks>
     public async Task<LoadTarget> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         if (FleetOptions(parse) is not { } fleetOptions)
         {
-            return new LoadTarget(await ActorsCluster.ConnectAsync(parse.GetValue(Gateway), EmbeddedSettings(parse), parse.GetValue(ClusterId)!,
-                ActorsSiloOptions.DefaultServiceId, ConnectOptions(parse), cancellationToken), null);
+            return new LoadTarget(await ActorsCluster.ConnectAsync(Address(parse), EmbeddedSettings(parse), ConnectOptions(parse), cancellationToken), null);
         }
 
         var fleet = await SiloFleet.StartAsync(fleetOptions, Console.Output, cancellationToken);
@@ -133,9 +152,9 @@ public sealed class CommonOptions(CliConsole console)
             return null;
         }
 
-        if (!string.IsNullOrWhiteSpace(parse.GetValue(Gateway)))
+        if (!Address(parse).IsEmbedded)
         {
-            throw new LoadConfigurationException("--silos starts its own silos; --gateway names a running cluster: give one of them.");
+            throw new LoadConfigurationException("--silos starts its own silos; --gateway and --clustering name a running cluster: give one of them.");
         }
 
         if (ArgumentParsers.Settings(parse.GetValue(SiloSettings), "--silo-setting").Count > 0)
@@ -155,12 +174,26 @@ public sealed class CommonOptions(CliConsole console)
         return options;
     }
 
-    /// <summary>Logging as <c>--verbose</c> asks, on the error writer; a bounded gateway connect.</summary>
-    public ClusterConnectOptions ConnectOptions(ParseResult parse) => new()
+    /// <summary>Logging as <c>--verbose</c> asks, on the error writer; a bounded gateway connect; failover as <c>--gateway-refresh</c> and <c>--response-timeout</c> say.</summary>
+    public ClusterConnectOptions ConnectOptions(ParseResult parse)
     {
-        ConfigureLogging = CliLogging.Configure(Console.Error, parse.GetValue(Verbose)),
-        GatewayConnectTimeout = GatewayConnectTimeout,
-    };
+        ClientFailoverOptions failover;
+        try
+        {
+            failover = Cluster.Failover(parse);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new LoadConfigurationException(string.Join(" ", e.Failures));
+        }
+
+        return new ClusterConnectOptions
+        {
+            ConfigureLogging = CliLogging.Configure(Console.Error, parse.GetValue(Verbose)),
+            GatewayConnectTimeout = GatewayConnectTimeout,
+            Failover = failover,
+        };
+    }
 
     /// <summary>
     /// Checks <c>--report-dir</c> before anything starts: a run that measured for an hour and then cannot save its
@@ -178,9 +211,8 @@ public sealed class CommonOptions(CliConsole console)
 
     public void AddTo(Command command, bool population = true, bool reports = true)
     {
-        command.Options.Add(Gateway);
+        Cluster.AddTo(command);
         command.Options.Add(SiloSettings);
-        command.Options.Add(ClusterId);
         if (population)
         {
             command.Options.Add(Users);

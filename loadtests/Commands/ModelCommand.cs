@@ -49,9 +49,9 @@ public static class ModelCommand
             assumptions.Validate();
             var givenRate = parse.GetValue(ratePerSilo);
             var givenBytes = parse.GetValue(bytesPerUser);
-            if (givenBytes is null && (!string.IsNullOrEmpty(parse.GetValue(common.Gateway)) || parse.GetValue(common.Silos) > 0))
+            if (givenBytes is null && (!common.Address(parse).IsEmbedded || parse.GetValue(common.Silos) > 0))
             {
-                throw new LoadConfigurationException("The memory probe measures an embedded silo: with --gateway or --silos, give --bytes-per-user.");
+                throw new LoadConfigurationException("The memory probe measures an embedded silo: with --gateway, --clustering or --silos, give --bytes-per-user.");
             }
 
             var reportFolder = common.ReportFolder(parse);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Actors.Hosting;
+using Actors.Hosting.CommandLine;
 using Actors.Simulation.Fraud;
 using Actors.Simulation.Population;
 using Actors.Simulation.Replay;
@@ -21,9 +22,8 @@ internal static class ReplayCommand
         var trace = new Argument<string?>("trace") { Description = "Trace file (.parquet or .jsonl); omit with --live", Arity = ArgumentArity.ZeroOrOne };
         var live = new Option<bool>("--live") { Description = "Generate the trace on the fly from --seed/--users/--days instead of reading a file" };
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible) or N: N times simulated time", DefaultValueFactory = _ => "max" };
-        var gateway = new Option<string?>("--gateway") { Description = "host:port of a running cluster's gateway; default: an embedded in-process silo" };
+        var cluster = new ClusterAddressOptions();
         var concurrency = new Option<int>("--concurrency") { Description = "Grain calls in flight at most", DefaultValueFactory = _ => ReplayOptions.DefaultMaxConcurrency };
-        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id of the --gateway cluster", DefaultValueFactory = _ => "actors" };
         var fraudReport = new Option<bool>("--fraud-report") { Description = "Score fraud detection against the trace's labels: precision, recall, F1 per pattern, confusion matrix (also written as Markdown and CSV)" };
         var engine = new Option<string>("--engine") { Description = "cluster (grain calls) or ledger (the accounts' own rules in this process, no cluster: fast scoring of large traces)", DefaultValueFactory = _ => "cluster" };
         var reportDir = new Option<string>("--report-dir") { Description = "Folder for the fraud report", DefaultValueFactory = _ => "reports" };
@@ -35,9 +35,8 @@ internal static class ReplayCommand
         command.Options.Add(live);
         world.AddTo(command);
         command.Options.Add(speed);
-        command.Options.Add(gateway);
+        cluster.AddTo(command);
         command.Options.Add(concurrency);
-        command.Options.Add(clusterId);
         command.Options.Add(fraudReport);
         command.Options.Add(engine);
         command.Options.Add(reportDir);
@@ -67,6 +66,16 @@ internal static class ReplayCommand
                 errors.Add(isLive ? "Give either a trace file or --live, not both." : "Give a trace file to replay, or --live to generate one on the fly.");
             }
 
+            try
+            {
+                cluster.Address(parse);
+                cluster.Failover(parse);
+            }
+            catch (OptionsValidationException e)
+            {
+                errors.AddRange(e.Failures);
+            }
+
             var (simulation, worldErrors) = world.Read(parse);
             if (isLive)
             {
@@ -78,9 +87,9 @@ internal static class ReplayCommand
             {
                 errors.Add($"--engine '{engineName}' must be 'cluster' or 'ledger'.");
             }
-            else if (engineName == "ledger" && (parse.GetValue(gateway) is not null || replayOptions.Speed is not null))
+            else if (engineName == "ledger" && (cluster.NamesCluster(parse) || replayOptions.Speed is not null))
             {
-                errors.Add("--engine ledger replays in this process as fast as possible: drop --gateway and --speed.");
+                errors.Add("--engine ledger replays in this process as fast as possible: drop --gateway/--clustering and --speed.");
             }
 
             if (errors.Count > 0)
@@ -125,11 +134,11 @@ internal static class ReplayCommand
                     return ExitCodes.Ok;
                 }
 
-                var connect = new ClusterConnectOptions { Verbose = parse.GetValue(verbose) };
-                await using var cluster = await ActorsCluster.ConnectAsync(parse.GetValue(gateway), embeddedSettings: null, parse.GetValue(clusterId)!,
-                    ActorsSiloOptions.DefaultServiceId, connect, cancellationToken);
-                AnsiConsole.MarkupLineInterpolated($"Replaying into {cluster.Description}, speed {(replayOptions.Speed is { } s ? s + "x" : "max")}, {replayOptions.MaxConcurrency} in flight.");
-                var replayer = new TraceReplayer(cluster.Grains, replayOptions);
+                var connect = new ClusterConnectOptions { Verbose = parse.GetValue(verbose), Failover = cluster.Failover(parse) };
+                await using var target = await ActorsCluster.ConnectAsync(cluster.Address(parse),
+                    embeddedSettings: null, connect, cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"Replaying into {target.Description}, speed {(replayOptions.Speed is { } s ? s + "x" : "max")}, {replayOptions.MaxConcurrency} in flight.");
+                var replayer = new TraceReplayer(target.Grains, replayOptions);
                 var result = await RunWithProgress(replayer, events, expected, cancellationToken);
                 ReplaySummary.Print(result);
                 if (parse.GetValue(fraudReport))

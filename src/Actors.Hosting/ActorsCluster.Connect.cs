@@ -33,7 +33,7 @@ public sealed partial class ActorsCluster
     /// <summary>Log categories of the libraries under Actors, quiet to errors unless <see cref="ClusterConnectOptions.Verbose"/>.</summary>
     internal static readonly string[] LibraryCategories = ["Orleans", "Polly", "Microsoft"];
 
-    private static async Task StartWithDeadlineAsync(IHost host, string gateway, IPEndPoint endpoint, TimeSpan timeout,
+    private static async Task StartWithDeadlineAsync(IHost host, string gateway, IReadOnlyList<IPEndPoint> endpoints, TimeSpan timeout,
         RetryUntilDeadline retries, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,7 +57,14 @@ public sealed partial class ActorsCluster
         }
 
         var lastError = retries.LastError ?? failure;
-        var reason = await ProbeAsync(endpoint, lastError is OperationCanceledException ? null : lastError);
+        var error = lastError is OperationCanceledException ? null : lastError;
+        var reason = endpoints.Count switch
+        {
+            // Gateways from a membership table: nothing to probe but what the client said.
+            0 => error is null ? "no gateway listed in the membership table answered" : FirstLine(error.Message),
+            1 => await ProbeAsync(endpoints[0], error),
+            _ => string.Join("; ", await Task.WhenAll(endpoints.Select(async e => $"{e}: {await ProbeAsync(e, error)}"))),
+        };
         Abandon(host);
         throw new ClusterUnreachableException(gateway, timeout, reason, lastError);
     }

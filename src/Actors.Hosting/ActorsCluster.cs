@@ -34,7 +34,7 @@ public sealed partial class ActorsCluster : IAsyncDisposable
     /// <summary>Where this connection goes, for people ("embedded silo on 127.0.0.1:..." or "gateway 10.0.0.5:22112").</summary>
     public string Description { get; }
 
-    /// <summary>Connects to <paramref name="gateway"/> (host:port) when given, else starts an embedded silo.</summary>
+    /// <summary>Connects to <paramref name="gateway"/> (host:port, or several separated by commas) when given, else starts an embedded silo.</summary>
     public static Task<ActorsCluster> ConnectAsync(string? gateway, string clusterId = ActorsSiloOptions.DefaultClusterId,
         string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
         ConnectAsync(gateway, embeddedSettings: null, clusterId, serviceId, cancellationToken);
@@ -44,12 +44,21 @@ public sealed partial class ActorsCluster : IAsyncDisposable
         string serviceId = ActorsSiloOptions.DefaultServiceId, CancellationToken cancellationToken = default) =>
         ConnectAsync(gateway, embeddedSettings, clusterId, serviceId, new ClusterConnectOptions(), cancellationToken);
 
-    /// <summary>As above, with the logging, services and gateway connect timeout of <paramref name="options"/>.</summary>
+    /// <summary>As above, with the logging, services, gateway connect timeout and failover of <paramref name="options"/>.</summary>
     public static Task<ActorsCluster> ConnectAsync(string? gateway, IDictionary<string, string?>? embeddedSettings, string clusterId, string serviceId,
         ClusterConnectOptions options, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(gateway)
-            ? StartEmbeddedAsync(embeddedSettings, options, cancellationToken)
-            : ConnectToGatewayAsync(gateway, clusterId, serviceId, options, cancellationToken);
+        ConnectAsync(ClusterAddress.OfGateways(ClusterAddress.SplitGateways(gateway), clusterId, serviceId), embeddedSettings, options, cancellationToken);
+
+    /// <summary>
+    /// Starts an embedded silo (configured by <paramref name="embeddedSettings"/>) when <paramref name="address"/> names
+    /// no cluster, else connects to its gateways or to those its membership table lists.
+    /// </summary>
+    public static Task<ActorsCluster> ConnectAsync(ClusterAddress address, IDictionary<string, string?>? embeddedSettings, ClusterConnectOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.IsEmbedded ? StartEmbeddedAsync(embeddedSettings, options, cancellationToken) : ConnectClientAsync(address, options, cancellationToken);
+    }
 
     /// <summary>Starts a silo in this process on free loopback ports, configured by <see cref="ActorsSiloHosting.AddActorsSilo"/>.</summary>
     public static Task<ActorsCluster> StartEmbeddedAsync(IDictionary<string, string?>? settings = null,
@@ -96,57 +105,10 @@ public sealed partial class ActorsCluster : IAsyncDisposable
         Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default) =>
         ConnectToGatewayAsync(gateway, clusterId, serviceId, new ClusterConnectOptions { ConfigureServices = configureServices }, cancellationToken);
 
-    /// <summary>
-    /// As above, with the logging and services of <paramref name="options"/>. With a
-    /// <see cref="ClusterConnectOptions.GatewayConnectTimeout"/>, the client retries until that deadline and then
-    /// throws <see cref="ClusterUnreachableException"/> naming the address and, as a TCP probe tells, why.
-    /// </summary>
-    public static async Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId,
-        ClusterConnectOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var endpoint = GatewayEndpoint.Parse(gateway);
-        var retries = options.GatewayConnectTimeout is null ? null : new RetryUntilDeadline();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Client" });
-        ConfigureLogging(builder.Logging, options);
-        builder.UseOrleansClient(client =>
-        {
-            client.UseStaticClustering(endpoint);
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = serviceId;
-            });
-            if (retries is not null)
-            {
-                client.Services.AddSingleton<IClientConnectionRetryFilter>(retries);
-            }
-        });
-        options.ConfigureServices?.Invoke(builder.Services);
-        var host = builder.Build();
-        if (options.GatewayConnectTimeout is { } timeout)
-        {
-            await StartWithDeadlineAsync(host, gateway.Trim(), endpoint, timeout, retries!, cancellationToken);
-            return new ActorsCluster(host, $"gateway {endpoint} (cluster '{clusterId}')", embedded: false);
-        }
-
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            host.Dispose();
-            throw;
-        }
-        catch (Exception e)
-        {
-            host.Dispose();
-            throw new InvalidOperationException($"Could not connect to the gateway {endpoint} (cluster '{clusterId}'): {e.Message}", e);
-        }
-
-        return new ActorsCluster(host, $"gateway {endpoint} (cluster '{clusterId}')", embedded: false);
-    }
+    /// <summary>As above, with <paramref name="options"/> (see <see cref="ConnectClientAsync"/>).</summary>
+    public static Task<ActorsCluster> ConnectToGatewayAsync(string gateway, string clusterId, string serviceId,
+        ClusterConnectOptions options, CancellationToken cancellationToken = default) =>
+        ConnectClientAsync(ClusterAddress.OfGateways(ClusterAddress.SplitGateways(gateway), clusterId, serviceId), options, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

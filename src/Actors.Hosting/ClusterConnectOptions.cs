@@ -5,7 +5,7 @@ namespace Actors.Hosting;
 
 /// <summary>
 /// What a command-line program may change about an <see cref="ActorsCluster"/> connection: its logging, extra
-/// services, and how long a gateway may take. The defaults are those of the overloads without it (warnings and
+/// services, how long a gateway may take, and how fast the client fails over. The defaults are those of the overloads without it (warnings and
 /// above to the console, Orleans' own connect behaviour), so callers that do not opt in see no change.
 /// </summary>
 public sealed record ClusterConnectOptions
@@ -31,4 +31,7 @@ public sealed record ClusterConnectOptions
     /// the client within this time. Null keeps Orleans' behaviour, which took three minutes to fail on a refused port.
     /// </summary>
     public TimeSpan? GatewayConnectTimeout { get; init; }
+
+    /// <summary>Gateway and membership connections only: how fast the client moves off a dead or hung silo.</summary>
+    public ClientFailoverOptions Failover { get; init; } = new();
 }

@@ -20,7 +20,7 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
     private const int OperationsPerPhase = 300;
     private static readonly TimeSpan PhaseDeadline = TimeSpan.FromSeconds(90);
 
-    private static readonly ClientFailoverOptions Failover = new() { ResponseTimeout = TimeSpan.FromSeconds(5) };
+    private static readonly ClusterConnectOptions Connect = new() { Failover = new ClientFailoverOptions { ResponseTimeout = TimeSpan.FromSeconds(5) } };
     private readonly List<SiloProcess> _silos = [];
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
 
@@ -56,7 +56,8 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
         // The client reads the gateway list from the membership table, as a production client would:
         // a hung silo leaves that list once declared dead, while a static list would keep it.
         var connection = storeArgs[Array.IndexOf(storeArgs, store == StoreKinds.Redis ? "--redis" : "--postgres") + 1];
-        await using var cluster = await ActorsCluster.ConnectThroughMembershipAsync(store, connection, clusterId, clusterId, Failover);
+        await using var cluster = await ActorsCluster.ConnectClientAsync(
+            new ClusterAddress { Clustering = store, ClusteringConnection = connection, ClusterId = clusterId, ServiceId = clusterId }, Connect);
         var load = new BankLoad(cluster.Grains, _tag, Accounts);
         await load.OpenAccountsAsync();
         var (victim, victimAccounts) = await PickVictimAsync(cluster.Grains, load.Accounts);

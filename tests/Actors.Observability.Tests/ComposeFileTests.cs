@@ -87,14 +87,15 @@ public sealed class ComposeFileTests
     [Theory]
     [InlineData("client")]
     [InlineData("loadtests")]
-    public void Clients_connect_to_a_silo_gateway_of_the_same_cluster(string name)
+    public void Clients_find_the_gateways_in_the_silos_membership_table_of_the_same_cluster(string name)
     {
+        // Through the membership table, not a fixed silo: a client keeps working when any silo dies.
         var service = _services[name];
-        var gateway = service.Flag("--gateway") ?? throw new Xunit.Sdk.XunitException($"services.{name}: no --gateway in its command");
-        var (host, port) = (gateway.Split(':')[0], int.Parse(gateway.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
-
-        Assert.True(_services.TryGetValue(host, out var silo) && SiloNames.Contains(host), $"services.{name}: --gateway {gateway} names no silo service");
-        Assert.Equal(Port(silo, "GatewayPort"), port);
+        var silo = _services[SiloNames[0]];
+        Assert.Null(service.Flag("--gateway"));
+        Assert.Equal(silo.Setting("Actors:Silo:Clustering"), service.Flag("--clustering"));
+        Assert.Equal(StoreKinds.Redis, service.Flag("--clustering"));
+        Assert.Equal(silo.Setting("Actors:Redis:ConnectionString"), service.Flag("--redis"));
         Assert.Equal(silo.Setting("Actors:Silo:ClusterId"), service.Flag("--cluster-id") ?? ActorsSiloOptions.DefaultClusterId);
     }
 
