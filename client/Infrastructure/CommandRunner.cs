@@ -81,7 +81,8 @@ public sealed class CommandRunner(ClientIo io, IClusterConnector connector, Conn
             // ActorsCluster's own message already names the gateway and cluster; a timeout's does not.
             var message = e is InvalidOperationException ? e.Message
                 : settings.Embedded ? $"could not start the embedded silo: {e.Message}"
-                : $"could not connect through {settings.Address}: {e.Message}";
+                : settings.Address.Clustering is null ? $"could not connect to the gateway {string.Join(", ", settings.Address.Gateways)} (cluster '{settings.Address.ClusterId}'): {e.Message}"
+                : $"could not connect through the {settings.Address}: {e.Message}";
             throw new ClusterUnavailableException(message, e);
         }
     }

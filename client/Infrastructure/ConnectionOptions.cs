@@ -20,9 +20,12 @@ public sealed class ConnectionOptions
         Gateway.Validators.Add(ValidateGateway);
         Embedded.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<bool>() && (result.GetResult(Gateway) is { Implicit: false } || result.GetResult(Clustering) is { Implicit: false }))
+            foreach (var named in new Option[] { Gateway, Clustering })
             {
-                result.AddError("--embedded and --gateway/--clustering cannot be used together: --embedded starts an in-process silo, --gateway and --clustering connect to a running one.");
+                if (result.GetValueOrDefault<bool>() && result.GetResult(named) is { Implicit: false })
+                {
+                    result.AddError($"--embedded and {named.Name} cannot be used together: --embedded starts an in-process silo, {named.Name} connects to a running one.");
+                }
             }
         });
         ConnectTimeout.Validators.Add(result =>

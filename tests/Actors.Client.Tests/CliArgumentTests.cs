@@ -77,6 +77,21 @@ public sealed class CliArgumentTests
         Assert.Contains("--embedded and --gateway cannot be used together", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--embedded and --clustering cannot be used together", "--embedded", "--clustering", "Redis", "--redis", "127.0.0.1:6379", "demo")]
+    [InlineData("--gateway names the gateways; --clustering finds them in the membership table", "--gateway", "127.0.0.1:22112", "--clustering", "Redis", "--redis", "127.0.0.1:6379", "demo")]
+    [InlineData("--clustering Redis needs --redis", "--clustering", "Redis", "demo")]
+    [InlineData("--gateway 'nowhere': expected host:port", "--gateway", "127.0.0.1:22112,nowhere", "demo")]
+    [InlineData("--response-timeout 'forever'", "--gateway", "127.0.0.1:22112", "--response-timeout", "forever", "demo")]
+    [InlineData("--service-id 'a b'", "--gateway", "127.0.0.1:22112", "--service-id", "a b", "demo")]
+    public async Task Contradicting_or_malformed_cluster_flags_exit_2_before_any_connection(string expected, params string[] args)
+    {
+        var result = await Run(args);
+
+        Assert.True(result.ExitCode == ExitCodes.BadArguments, result.ToString());
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_command_exits_2()
     {

@@ -1,5 +1,6 @@
 using Actors.Gateway.Hosting;
 using Actors.Gateway.Options;
+using Actors.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,8 @@ public sealed class ConfigurationTests
     [InlineData("MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("RateLimit:TokenLimit", "0", "Actors:Gateway:RateLimit:TokenLimit")]
     [InlineData("OrleansGateway", "no-port-here", "Actors:Gateway:OrleansGateway")]
+    [InlineData("OrleansGateway", "127.0.0.1:22112,nowhere", "--orleans-gateway (Actors:Gateway:OrleansGateway) 'nowhere'")]
+    [InlineData("Clustering", "Redis", "--clustering (Actors:Gateway:Clustering) Redis needs --redis (Actors:Redis:ConnectionString)")]
     [InlineData("Surprise", "1", "Surprise")]
     public void A_bad_setting_is_refused_naming_it(string key, string value, string named)
     {
@@ -35,6 +38,24 @@ public sealed class ConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => GatewayOptionsValidator.Load(configuration));
         Assert.Contains(named, string.Join("\n", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cluster_is_the_membership_table_the_silos_use_with_the_failover_settings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Actors:Gateway:Clustering"] = "Redis",
+            ["Actors:Redis:ConnectionString"] = "127.0.0.1:6379",
+            ["Actors:Gateway:ClusterId"] = "prod",
+            ["Actors:Client:GatewayListRefreshPeriod"] = "2s",
+            ["Actors:Client:ResponseTimeout"] = "00:00:04",
+        }).Build();
+
+        var options = GatewayOptionsValidator.Load(configuration);
+
+        Assert.Equal((StoreKinds.Redis, "127.0.0.1:6379", "prod"), (options.Cluster.Clustering, options.Cluster.ClusteringConnection, options.Cluster.ClusterId));
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)), (options.Failover.GatewayListRefreshPeriod, options.Failover.ResponseTimeout));
     }
 
     [Fact]
