@@ -45,6 +45,8 @@ public static class ActorsClusteringHosting
             orleans.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = membership.ProbeTimeout;
+                o.MinProbeTimeout = membership.MinProbeTimeout;
+                o.MaxProbeTimeout = membership.MaxProbeTimeout;
                 o.NumMissedProbesLimit = membership.NumMissedProbesLimit;
                 o.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
                 o.TableRefreshTimeout = membership.TableRefreshTimeout;

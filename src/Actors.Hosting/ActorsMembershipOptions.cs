@@ -24,9 +24,26 @@ public sealed class ActorsMembershipOptions
     [Required, AllowedValues(TunedProfile, OrleansProfile, ErrorMessage = "must be Tuned or Orleans")]
     public string Profile { get; set; } = TunedProfile;
 
-    /// <summary>How long a silo waits for a probe answer (default 1 s; Orleans: 5 s).</summary>
+    /// <summary>How often a silo probes the others, and the probe timeout it starts from (default 1 s; Orleans: 5 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The shortest time a probe may wait for its answer (default 1 s; Orleans: 2.5 s). Orleans adapts each probe's
+    /// timeout to the answers it has seen (a phi-accrual detector, lengthened while the prober itself is degraded, and
+    /// doubled for an indirect probe through another silo), never below this: with Orleans' floor a hung silo took 8.3 s
+    /// to be declared dead even with a 1 s <see cref="ProbeTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan MinProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest time a probe may wait for its answer, however slow the answers have been (default 1.5 s; Orleans: 4 x
+    /// <see cref="ProbeTimeout"/>). It also bounds Orleans' connection liveness check: a silo that sent anything over
+    /// its connection within twice this time is taken for alive and not voted dead.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan MaxProbeTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Missed probes before a silo suspects another (default 2; Orleans: 3).</summary>
     [Range(1, 10)]

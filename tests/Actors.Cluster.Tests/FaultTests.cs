@@ -68,10 +68,12 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
 
         var sinceFault = Stopwatch.StartNew();
         await victim.SignalAsync(hang ? "STOP" : "KILL");
+        var declaredDead = WaitForDeathDeclarationAsync(cluster.Grains, victim, sinceFault);
         var recovery = await WaitForRecoveryAsync(cluster.Grains, victimAccounts, sinceFault);
+        var dead = await declaredDead;
         var fault = hang ? "SIGSTOP (hung silo)" : "kill -9";
-        output.WriteLine($"{store}, {fault}: the {victimAccounts.Count} accounts on the victim answered again after {recovery.TotalSeconds:0.0} s");
-        Console.WriteLine($"[recovery] {store}, {fault}: {recovery.TotalSeconds:0.0} s until the {victimAccounts.Count} accounts on the victim answered again");
+        output.WriteLine($"{store}, {fault}: the victim was declared dead after {dead.TotalSeconds:0.0} s; its {victimAccounts.Count} accounts answered again after {recovery.TotalSeconds:0.0} s");
+        Console.WriteLine($"[recovery] {store}, {fault}: declared dead after {dead.TotalSeconds:0.0} s, the {victimAccounts.Count} accounts on the victim answered again after {recovery.TotalSeconds:0.0} s");
         await WaitForProgressAsync(load, load.Completed + OperationsPerPhase, "after recovery");
 
         if (hang)
@@ -126,7 +128,11 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
         }
     }
 
-    /// <summary>Polls every account that lived on the victim until one round answers completely.</summary>
+    /// <summary>
+    /// Polls every account that lived on the victim until one round answers completely. Each call is given up on after
+    /// <see cref="PollCallTimeout"/> (a call to a hung silo would otherwise wait out the whole response timeout and hide
+    /// when the accounts came back).
+    /// </summary>
     private static async Task<TimeSpan> WaitForRecoveryAsync(IGrainFactory grains, IReadOnlyList<string> accounts, Stopwatch sinceFault)
     {
         while (true)
@@ -135,7 +141,7 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
             {
                 try
                 {
-                    await grains.GetGrain<IAccountGrain>(a).GetSnapshot();
+                    await grains.GetGrain<IAccountGrain>(a).GetSnapshot().WaitAsync(PollCallTimeout);
                     return true;
                 }
                 catch (Exception e) when (e is not Errors.DomainException)
@@ -150,6 +156,36 @@ public sealed class FaultTests(StoresFixture stores, ITestOutputHelper output) :
 
             Assert.True(sinceFault.Elapsed < PhaseDeadline, $"the victim's accounts did not answer within {PhaseDeadline.TotalSeconds:0} s");
             await Task.Delay(50);
+        }
+    }
+
+    private static readonly TimeSpan PollCallTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Polls the membership (through the management grain) until it lists the victim as dead.</summary>
+    private static async Task<TimeSpan> WaitForDeathDeclarationAsync(IGrainFactory grains, SiloProcess victim, Stopwatch sinceFault)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        while (true)
+        {
+            try
+            {
+                var hosts = await management.GetHosts(onlyActive: false).WaitAsync(PollCallTimeout);
+                if (hosts.Any(h => h.Key.Endpoint.Port == victim.SiloPort && h.Value == SiloStatus.Dead))
+                {
+                    return sinceFault.Elapsed;
+                }
+            }
+            catch (TimeoutException)
+            {
+                // The management grain may have lived on the victim: ask again.
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // As above.
+            }
+
+            Assert.True(sinceFault.Elapsed < PhaseDeadline, $"the membership did not list {victim.Name} as dead within {PhaseDeadline.TotalSeconds:0} s");
+            await Task.Delay(100);
         }
     }
 }

@@ -96,7 +96,7 @@ public sealed class StoreSelectionTests
             OptionsLoader.Load<ActorsMembershipOptions>(Config(("Actors:Membership:NumVotesForDeathDeclaration", "0")), ActorsMembershipOptions.SectionName));
 
         Assert.True(tuned.IsTuned);
-        Assert.Equal(TimeSpan.FromSeconds(1), tuned.ProbeTimeout);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), (tuned.ProbeTimeout, tuned.MinProbeTimeout));
         Assert.Contains("Actors:Membership:NumVotesForDeathDeclaration = '0'", Assert.Single(e.Failures), StringComparison.Ordinal);
     }
 
