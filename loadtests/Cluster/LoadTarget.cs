@@ -23,6 +23,21 @@ public sealed class LoadTarget(ActorsCluster cluster, SiloFleet? fleet) : IAsync
         ? $"{Cluster.Description}: generator and silo in one process, no client→gateway hop"
         : Cluster.Description);
 
+    /// <summary>
+    /// CPU seconds used so far by everything the load runs on, where this process can see it: the generator (this
+    /// process) and, for a fleet, its silo processes and private redis-server; the embedded silo is in this process.
+    /// Null for a cluster someone else runs (its CPU is not visible from here).
+    /// </summary>
+    public Func<double>? CpuSeconds => Fleet is { } fleet
+        ? () => OwnCpuSeconds() + fleet.SiloCpuSeconds() + fleet.StoreCpuSeconds()
+        : Cluster.IsEmbedded ? OwnCpuSeconds : null;
+
+    private static double OwnCpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -178,7 +178,7 @@ public static class BenchCommand
 
     private static async Task<CardRun> MeasureAsync(Actors.Load.Scenarios.ScenarioProps scenario, int copies, TimeSpan during, CancellationToken cancellationToken)
     {
-        var closed = scenario.WithLoadSimulations(Simulation.KeepConstant(copies, during)).WithWarmUpDuration(WarmUp);
+        var closed = scenario.WithLoadSimulations(LoadShapes.KeepConstant(copies, during)).WithWarmUpDuration(WarmUp);
         var run = (await LoadRunner.RegisterScenarios(closed).WithoutConsole().WithoutReports().RunAsync(cancellationToken)).Scenarios[0];
         return new CardRun(run.OkCount / Math.Max(run.DurationSeconds, 1e-9), run.Global.Ok.Latency.P99Ms, run.FailCount);
     }
@@ -187,7 +187,7 @@ public static class BenchCommand
     {
         await context.EnsurePopulationAsync(cancellationToken);
         var card = OrleansScenarios.CreateCardAuthorization(context)
-            .WithLoadSimulations(Simulation.Inject(TailRate / 10, TimeSpan.FromMilliseconds(100), during))
+            .WithLoadSimulations(LoadShapes.Inject(TailRate / 10, TimeSpan.FromMilliseconds(100), during))
             .WithWarmUpDuration(WarmUp);
         var result = await LoadRunner.RegisterScenarios(card).WithoutConsole().WithoutReports().RunAsync(cancellationToken);
         var s = result.Scenarios[0];

@@ -117,9 +117,20 @@ public sealed class CommonOptions(CliConsole console)
     /// with <c>--silo-setting</c>.
     /// </summary>
     /// <remarks>With <c>--silos N</c>, starts N silo processes first (see <see cref="SiloFleet"/>) and connects through all their gateways.</remarks>
-    public async Task<LoadTarget> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
+    public async Task<LoadTarget> ConnectAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        await ConnectAsync(parse, silos: null, cancellationToken);
+
+    /// <summary>As <see cref="ConnectAsync(ParseResult, CancellationToken)"/>, with <paramref name="silos"/> silo processes instead of <c>--silos</c>' count when given.</summary>
+    public async Task<LoadTarget> ConnectAsync(ParseResult parse, int? silos, CancellationToken cancellationToken)
     {
-        if (FleetOptions(parse) is not { } fleetOptions)
+        var fleetOptions = FleetOptions(parse);
+        if (fleetOptions is not null && silos is { } count)
+        {
+            fleetOptions = fleetOptions with { Silos = count };
+            fleetOptions.Validate();
+        }
+
+        if (fleetOptions is null)
         {
             return new LoadTarget(await ActorsCluster.ConnectAsync(Address(parse), EmbeddedSettings(parse), ConnectOptions(parse), cancellationToken), null);
         }

@@ -27,7 +27,7 @@ public static class PacedPingBench
         foreach (var rate in rates)
         {
             var ping = OrleansScenarios.CreatePing(grains)
-                .WithLoadSimulations(Simulation.Inject(rate / 10, TimeSpan.FromMilliseconds(100), during))
+                .WithLoadSimulations(LoadShapes.Inject(rate / 10, TimeSpan.FromMilliseconds(100), during))
                 .WithWarmUpDuration(warmUp);
             var result = await LoadRunner.RegisterScenarios(ping).WithoutConsole().WithoutReports().RunAsync(cancellationToken);
             var s = result.Scenarios[0];

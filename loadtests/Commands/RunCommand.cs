@@ -102,8 +102,8 @@ public static class RunCommand
 
     internal static LoadSimulation Shape(int? rate, int? copies, TimeSpan during) => (rate, copies) switch
     {
-        ({ } r, null) => Simulation.Inject(ArgumentParsers.Positive(r, "--rate", 10_000_000), TimeSpan.FromSeconds(1), during),
-        (null, { } c) => Simulation.KeepConstant(ArgumentParsers.Positive(c, "--copies", 100_000), during),
+        ({ } r, null) => LoadShapes.Inject(ArgumentParsers.Positive(r, "--rate", 10_000_000), TimeSpan.FromSeconds(1), during),
+        (null, { } c) => LoadShapes.KeepConstant(ArgumentParsers.Positive(c, "--copies", 100_000), during),
         (null, null) => throw new LoadConfigurationException("Give the load shape: --rate N (open model, requests/s) or --copies N (closed model)."),
         _ => throw new LoadConfigurationException("--rate and --copies exclude each other: choose the open model (--rate) or the closed model (--copies)."),
     };

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Actors.Accounts;
 using Actors.Client.Demo;
 using Actors.Client.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Client.Tests;
 
@@ -61,8 +62,12 @@ public sealed partial class DemoTests(EmbeddedClusterFixture cluster) : IClassFi
     public async Task Demo_fails_naming_the_retry_step_when_the_cluster_forgets_transaction_ids()
     {
         // With a one-millisecond idempotency horizon the retry of the approved payment comes too late: it is refused
-        // (transaction_id_expired) instead of being replayed, and the demo must notice and fail at step 8.
-        var forgetful = new ConfiguredEmbeddedConnector(new Dictionary<string, string?> { ["Actors:Accounts:IdempotencyHorizon"] = "00:00:00.001" });
+        // (transaction_id_expired) instead of being replayed, and the demo must notice and fail at step 8. The silo's
+        // clock moves 10 ms a reading, so the retry is past the horizon however quickly it follows (on a fast machine
+        // the real clock moved less than a millisecond between the payment and its retry, and the retry was replayed).
+        var forgetful = new ConfiguredEmbeddedConnector(
+            new Dictionary<string, string?> { ["Actors:Accounts:IdempotencyHorizon"] = "00:00:00.001" },
+            services => services.AddSingleton<TimeProvider>(new AdvancingClock()));
 
         var result = await CliRun.RunAsync(forgetful, "demo");
 

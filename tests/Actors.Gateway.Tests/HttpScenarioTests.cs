@@ -3,6 +3,7 @@ using Actors.Load.Simulations;
 using Actors.Gateway.Tests.Infrastructure;
 using Actors.LoadTests.Population;
 using Actors.LoadTests.Scenarios;
+using LoadShapes = Actors.Load.Simulations.Simulation;
 
 namespace Actors.Gateway.Tests;
 
@@ -25,7 +26,7 @@ public sealed class HttpScenarioTests(GatewayFixture fixture)
                 await context.EnsurePopulationAsync(init.CancellationToken);
                 await own(init);
             })
-            .WithLoadSimulations(Simulation.IterationsForConstant(4, 200));
+            .WithLoadSimulations(LoadShapes.IterationsForConstant(4, 200));
 
         var result = await LoadRunner.RegisterScenarios(runnable).WithRunName("http").WithoutConsole().WithoutReports().RunAsync();
 

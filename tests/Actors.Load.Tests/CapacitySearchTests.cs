@@ -57,6 +57,38 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public async Task Each_step_records_the_cores_used_while_it_ran()
+    {
+        // Each probe holds its rate for 10 s of (fake) time; the measured processes use rate/100 core-seconds in it.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        double cpu = 0;
+        var options = new CapacitySearchOptions
+        {
+            StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false,
+            TimeProvider = time, CpuSeconds = () => cpu,
+        };
+
+        var result = await new CapacitySearch(options, (rate, ct) =>
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            cpu += rate / 100.0;
+            return Probe(rate, ct);
+        }, "card_authorization").RunAsync();
+
+        Assert.Equal([0.1, 0.2, 0.4, 0.8], result.Steps.Select(s => Math.Round(s.CpuCores!.Value, 6)));
+    }
+
+    [Fact]
+    public async Task Without_a_cpu_clock_no_cores_are_reported()
+    {
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false };
+
+        var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
+
+        Assert.All(result.Steps, s => Assert.Null(s.CpuCores));
+    }
+
+    [Fact]
     public void Refine_steps_out_of_range_are_refused_naming_the_option()
     {
         var error = Assert.Throws<LoadConfigurationException>(() => new CapacitySearch(new CapacitySearchOptions { RefineSteps = 11 }, Probe, "x"));

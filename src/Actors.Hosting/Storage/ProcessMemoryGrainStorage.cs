@@ -36,6 +36,9 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
     /// <summary>Bytes of serialized state held (in native memory, not in the managed heap).</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>Writes stored since start (each one takes a new ETag): what a durable store would have written.</summary>
+    public long Writes => Interlocked.Read(ref _nextETag);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -106,13 +106,13 @@ public static class CapacityReportWriter
         return md.ToString();
     }
 
-    private static readonly string[] Header = ["#", "target rate", "duration s", "achieved rps", "p50 ms", "p99 ms", "fail %", "errors", "late starts", "stalls", "verdict"];
+    private static readonly string[] Header = ["#", "target rate", "duration s", "achieved rps", "p50 ms", "p99 ms", "fail %", "errors", "late starts", "cores", "stalls", "verdict"];
 
     private static IReadOnlyList<string> Row(CapacityResult result, CapacityStep s) =>
     [
         N(Order(result, s)), s.TargetRate.ToString(CultureInfo.InvariantCulture) + (IsAnswer(result, s) ? " (highest passing)" : ""),
         D(s.DurationSeconds), D(s.AchievedRps), D(s.P50Ms), D(s.P99Ms), D(s.FailPercent), s.ErrorSummary,
-        s.LateStarts.ToString(CultureInfo.InvariantCulture), s.Stalls.Count == 0 ? "-" : string.Join("; ", s.Stalls), Verdict(s),
+        s.LateStarts.ToString(CultureInfo.InvariantCulture), Cores(s), s.Stalls.Count == 0 ? "-" : string.Join("; ", s.Stalls), Verdict(s),
     ];
 
     private static int Order(CapacityResult result, CapacityStep step) => result.Steps.ToList().IndexOf(step) + 1;
@@ -141,11 +141,11 @@ public static class CapacityReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"SLO `{result.Slo}`: highest passing rate **{Best(result)}**. {result.StopReason}.");
         md.AppendLine();
-        md.AppendLine("| target rate | achieved rps | p50 ms | p99 ms | fail % | errors | late starts | verdict | # | duration s | stalls |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---|");
+        md.AppendLine("| target rate | achieved rps | p50 ms | p99 ms | fail % | errors | late starts | verdict | # | duration s | cores | stalls |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---|");
         foreach (var s in ByRate(result))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.TargetRate} | {D(s.AchievedRps)} | {D(s.P50Ms)} | {D(s.P99Ms)} | {D(s.FailPercent)} | {s.ErrorSummary} | {s.LateStarts} | {Verdict(s)} | {Order(result, s)} | {D(s.DurationSeconds)} | {(s.Stalls.Count == 0 ? "-" : string.Join("; ", s.Stalls))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.TargetRate} | {D(s.AchievedRps)} | {D(s.P50Ms)} | {D(s.P99Ms)} | {D(s.FailPercent)} | {s.ErrorSummary} | {s.LateStarts} | {Verdict(s)} | {Order(result, s)} | {D(s.DurationSeconds)} | {Cores(s)} | {(s.Stalls.Count == 0 ? "-" : string.Join("; ", s.Stalls))} |");
         }
 
         return md.ToString();
@@ -159,6 +159,9 @@ public static class CapacityReportWriter
 
     private static string Best(CapacityResult result) =>
         result.HighestPassingRate is { } rate ? $"{rate}/s" : "none (the first step already broke the SLO)";
+
+    // Cores the generator and the target's processes used during the step, where they were measured.
+    private static string Cores(CapacityStep s) => s.CpuCores is { } cores ? D(cores) : "-";
 
     private static string D(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

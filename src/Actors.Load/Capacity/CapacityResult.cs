@@ -25,6 +25,9 @@ public sealed record CapacityStep(int TargetRate, double AchievedRps, double P50
     /// "3-4 s: GC paused 80 ms". A step with stalls measured the generator as much as the target.</summary>
     public IReadOnlyList<string> Stalls { get; init; } = [];
 
+    /// <summary>Cores in use on average while the step ran (warm-up included), from <see cref="CapacitySearchOptions.CpuSeconds"/>; null when not measured.</summary>
+    public double? CpuCores { get; init; }
+
     /// <summary>The step's response time p99 per reporting interval (ms), for the report's drill-down.</summary>
     public IReadOnlyList<double> IntervalP99Ms { get; init; } = [];
 

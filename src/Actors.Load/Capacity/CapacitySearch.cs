@@ -128,7 +128,7 @@ public sealed class CapacitySearch
         // The first step warms the target up; so does each refinement step, which follows a step that overloaded the
         // target (measured: a step at 10,682/s right after one at 12,819/s showed a p99 of 1.6 s, the next lower one 53 ms).
         var warmUp = steps.Count == 0 || refinement;
-        var step = Judge(rate, await _probe(rate, warmUp, cancellationToken), slo) with { Refinement = refinement };
+        var step = await Timed(rate, warmUp, refinement, slo, cancellationToken);
         if (step.Passed || !_options.RetryBrokenStep || cancellationToken.IsCancellationRequested)
         {
             return Record(step, steps);
@@ -136,8 +136,20 @@ public sealed class CapacitySearch
 
         // One breach is not yet the breaking point: measure the rate again, warmed up, and let the second verdict count.
         Record(step with { Retried = true }, steps);
-        var again = Judge(rate, await _probe(rate, true, cancellationToken), slo) with { Refinement = refinement };
+        var again = await Timed(rate, warmUp: true, refinement, slo, cancellationToken);
         return Record(again, steps);
+    }
+
+    private async Task<CapacityStep> Timed(int rate, bool warmUp, bool refinement, IReadOnlyList<Threshold> slo, CancellationToken cancellationToken)
+    {
+        var cpu = _options.CpuSeconds;
+        var cpuBefore = cpu?.Invoke() ?? 0;
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var probe = await _probe(rate, warmUp, cancellationToken);
+        var wall = clock.GetElapsedTime(started).TotalSeconds;
+        var cores = cpu is null || wall <= 0 ? (double?)null : (cpu() - cpuBefore) / wall;
+        return Judge(rate, probe, slo) with { Refinement = refinement, CpuCores = cores };
     }
 
     private CapacityStep Record(CapacityStep step, List<CapacityStep> steps)

@@ -47,6 +47,13 @@ public sealed record CapacitySearchOptions
     /// </summary>
     public TimeSpan? StallWait { get; init; }
 
+    /// <summary>
+    /// CPU seconds used so far by everything a step loads (the generator's process, silo processes, a store), read
+    /// before and after each step to give the cores the step used (<see cref="CapacityStep.CpuCores"/>); null: not
+    /// measured. The capacity model derives the CPU a request costs from it.
+    /// </summary>
+    public Func<double>? CpuSeconds { get; init; }
+
     /// <summary>The GC pause and wait from which an interval counts as a stall, after the SLO-derived defaults.</summary>
     public (TimeSpan GcPause, TimeSpan Wait) StallLimits()
     {

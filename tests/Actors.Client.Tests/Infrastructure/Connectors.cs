@@ -1,5 +1,6 @@
 using Actors.Client.Infrastructure;
 using Actors.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Client.Tests.Infrastructure;
 
@@ -32,10 +33,14 @@ public sealed class SharedClusterConnector(ActorsCluster cluster) : IClusterConn
 }
 
 /// <summary>Starts an embedded silo with extra configuration for one command, e.g. a deliberately tiny idempotency window.</summary>
-public sealed class ConfiguredEmbeddedConnector(IDictionary<string, string?> siloSettings) : IClusterConnector
+public sealed class ConfiguredEmbeddedConnector(IDictionary<string, string?> siloSettings, Action<IServiceCollection>? services = null) : IClusterConnector
 {
     public async Task<IClusterSession> ConnectAsync(ConnectionSettings settings, CancellationToken cancellationToken) =>
-        new OwnedSession(await ActorsCluster.StartEmbeddedAsync(siloSettings, QuietLogging.Configure, cancellationToken));
+        new OwnedSession(await ActorsCluster.StartEmbeddedAsync(siloSettings, s =>
+        {
+            QuietLogging.Configure(s);
+            services?.Invoke(s);
+        }, cancellationToken));
 
     private sealed class OwnedSession(ActorsCluster cluster) : IClusterSession
     {
@@ -45,4 +50,15 @@ public sealed class ConfiguredEmbeddedConnector(IDictionary<string, string?> sil
 
         public ValueTask DisposeAsync() => cluster.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The system clock, each reading of the wall-clock time 10 ms later than the one before (timestamps and timers are
+/// the system's): two grain calls in a row are always more than a millisecond apart, however fast the machine.
+/// </summary>
+public sealed class AdvancingClock : TimeProvider
+{
+    private long _readings;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromMilliseconds(10 * Interlocked.Increment(ref _readings));
 }

@@ -77,6 +77,74 @@ public sealed class CapacityModelTests
         Assert.Contains("silos needed                  9 of this machine's size (bound by throughput)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Store_nodes_follow_the_peak_write_rate_or_every_users_stored_state_whichever_needs_more()
+    {
+        // Writes: 30,000/s peak x 2 writes = 60,000/s over 10,000/s x 60 % = 6,000/s a node: 10 nodes.
+        // Data: 86.4 M users (all of them, active or not) x 5,000 B = 432 GB over 10 GB x 60 % = 6 GB a node: 72 nodes.
+        var estimate = CapacityModel.Estimate(Profile with { StoreNodeBytes = 10_000_000_000 }, Measured(7_000, 1_000) with
+        {
+            WritesPerRequest = 2, StoreWritesPerSecondPerNode = 10_000, StoreBytesPerUser = 5_000,
+        });
+
+        Assert.Equal(60_000, estimate.StoreWritesAtPeak, 6);
+        Assert.Equal(10, estimate.StoreNodesForWrites);
+        Assert.Equal(72, estimate.StoreNodesForData);
+        Assert.Equal(72, estimate.StoreNodes);
+        Assert.Equal("stored data", estimate.StoreBindingConstraint);
+        Assert.Contains("store nodes needed            72 (bound by stored data)", estimate.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_whose_write_rate_was_not_measured_is_sized_by_its_data_only_and_says_so()
+    {
+        var estimate = CapacityModel.Estimate(Profile, Measured(7_000, 1_000) with { WritesPerRequest = 2, StoreBytesPerUser = 0 });
+
+        Assert.Null(estimate.StoreNodesForWrites);
+        Assert.Null(estimate.StoreNodes);
+        Assert.Contains("store nodes for writes        not sized", estimate.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_load_profile_fills_the_assumptions_no_flag_gave()
+    {
+        // One day, two users: 4 requests, 2 a day each, a 72x peak quarter hour, both resident at once at a 10 min age.
+        var profile = ResidentSet.Measure(
+            [new UserActivity(0, 20 * 60_000), new UserActivity(1, 22 * 60_000), new UserActivity(0, 25 * 60_000), new UserActivity(0, 40 * 60_000)],
+            2, 0, 86_400_000, [TimeSpan.FromMinutes(10)], TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15), "hand-made traffic");
+        var tenMinutes = Profile with { CollectionAge = TimeSpan.FromMinutes(10) };
+
+        var measured = tenMinutes.From(profile, givenEvents: null, givenPeak: null, givenResident: null);
+        var given = tenMinutes.From(profile, givenEvents: 20, givenPeak: 3, givenResident: 0.25);
+
+        Assert.Equal((2.0, 72.0, 1.0), (measured.EventsPerActiveUserPerDay, measured.PeakFactor, measured.ResidentShareOfDailyActive));
+        Assert.Contains("hand-made traffic", measured.EventsSource, StringComparison.Ordinal);
+        Assert.Contains("10 min", measured.ResidentSource, StringComparison.Ordinal);
+        Assert.Equal((20.0, 3.0, 0.25), (given.EventsPerActiveUserPerDay, given.PeakFactor, given.ResidentShareOfDailyActive));
+        Assert.Equal(["given", "given", "given"], [given.EventsSource, given.PeakSource, given.ResidentSource]);
+    }
+
+    [Fact]
+    public void Sensitivity_moves_one_assumption_at_a_time_and_marks_the_base()
+    {
+        var profile = ResidentSet.Measure([new UserActivity(0, 60_000)], 1, 0, 86_400_000,
+            [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15)], TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15), "one request");
+
+        var rows = CapacityModel.Sensitivity(Profile with { CollectionAge = TimeSpan.FromMinutes(15) }, Measured(7_000, 1_000), profile);
+
+        Assert.Equal(
+            ["daily active share", "events per active user a day", "peak factor", "collection age"],
+            rows.Select(r => r.Assumption).Distinct());
+        Assert.All(rows.GroupBy(r => r.Assumption), g => Assert.Single(g, r => r.IsBase));
+        // Everyone active: 60,000/s peak over 3,500/s = 17.1 -> 18 silos; 86.4 M resident x 1,000 B over 6 GB: 15.
+        var everyone = Assert.Single(rows, r => r.Assumption == "daily active share" && r.Value == "100 %");
+        Assert.Equal((18L, 15L, 18L, "throughput"), (everyone.SilosForThroughput, everyone.SilosForMemory, everyone.Silos, everyone.Binding));
+        // The base row is the estimate itself.
+        var estimate = CapacityModel.Estimate(Profile, Measured(7_000, 1_000));
+        Assert.Equal(estimate.Silos, Assert.Single(rows, r => r.Assumption == "peak factor" && r.IsBase).Silos);
+        Assert.Contains("*50 %", CapacityModel.DescribeSensitivity(rows), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, CapacityAssumptions> BadAssumptions => new()
     {
         { nameof(CapacityAssumptions.TotalUsers), Profile with { TotalUsers = 0 } },
@@ -88,6 +156,9 @@ public sealed class CapacityModelTests
         { nameof(CapacityAssumptions.TargetUtilization), Profile with { TargetUtilization = 0 } },
         { nameof(CapacityAssumptions.SiloMemoryBytes), Profile with { SiloMemoryBytes = -1 } },
         { nameof(CapacityAssumptions.UsableMemoryShare), Profile with { UsableMemoryShare = 1.01 } },
+        { nameof(CapacityAssumptions.CollectionAge), Profile with { CollectionAge = TimeSpan.Zero } },
+        { nameof(CapacityAssumptions.StoreNodeBytes), Profile with { StoreNodeBytes = 0 } },
+        { nameof(CapacityAssumptions.StoreUsableShare), Profile with { StoreUsableShare = 0 } },
     };
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class HotUserTests(EmbeddedSiloFixture silo)
         await context.EnsurePopulationAsync(CancellationToken.None);
         var scenarios = new[]
         {
-            OrleansScenarios.CreateBalanceCheck(context).WithWeight(2).WithLoadSimulations(Simulation.IterationsForConstant(4, Iterations)),
+            OrleansScenarios.CreateBalanceCheck(context).WithWeight(2).WithLoadSimulations(LoadShapes.IterationsForConstant(4, Iterations)),
             OrleansScenarios.CreateCardAuthorization(context).WithWeight(1),
             OrleansScenarios.CreateNotificationFanout(context).WithWeight(1),
         };

@@ -100,7 +100,7 @@ public sealed class HttpBalanceCheckTests(EmbeddedSiloFixture silo)
         HttpScenarios.CreateBalanceCheck(context, new HttpTarget(gateway.BaseUrl, partner, FakeGateway.ApiKey));
 
     private static Task<RunResult> RunHttpAsync(ScenarioProps scenario, int iterations = Iterations, CancellationToken cancellationToken = default) =>
-        LoadRunner.RegisterScenarios(scenario.WithLoadSimulations(Simulation.IterationsForConstant(Copies, iterations)))
+        LoadRunner.RegisterScenarios(scenario.WithLoadSimulations(LoadShapes.IterationsForConstant(Copies, iterations)))
             .WithRunName(HttpScenarios.HttpBalanceCheck).WithoutConsole().WithoutReports().RunAsync(cancellationToken);
 
     private static Task<HttpStatusCode> ConsentAnswerAsync(string userId, CancellationToken aborted) =>

@@ -33,7 +33,7 @@ public static class ScenarioRuns
     public static Task<RunResult> RunAsync(string name, LoadContext context, int iterations = Iterations)
     {
         var scenarios = OrleansScenarios.Create(name, context)
-            .Select((s, i) => i == 0 ? s.WithLoadSimulations(Simulation.IterationsForConstant(Copies, iterations)) : s)
+            .Select((s, i) => i == 0 ? s.WithLoadSimulations(LoadShapes.IterationsForConstant(Copies, iterations)) : s)
             .ToArray();
         return LoadRunner.RegisterScenarios(scenarios).WithRunName(name).WithoutConsole().WithoutReports().RunAsync();
     }
