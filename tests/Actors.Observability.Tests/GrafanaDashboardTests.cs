@@ -21,14 +21,7 @@ public sealed class GrafanaDashboardTests(SiloProcessFixture silo)
         Assert.True(wanted.Count >= 10, $"the dashboard reads only {wanted.Count} metrics: {string.Join(", ", wanted)}");
         await SampleTraffic.DriveAsync(silo.Client.Grains);
 
-        // Counters appear in /metrics with their first measurement, and a scrape is cached briefly.
-        var deadline = DateTime.UtcNow + ScrapeDeadline;
-        IReadOnlySet<string> exported;
-        do
-        {
-            exported = PrometheusText.Names(await silo.ScrapeAsync());
-        }
-        while (!wanted.IsSubsetOf(exported) && DateTime.UtcNow < deadline);
+        var exported = PrometheusText.Names(await silo.ScrapeUntilAsync(b => wanted.IsSubsetOf(PrometheusText.Names(b)), ScrapeDeadline));
 
         var missing = wanted.Except(exported).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"{DeployFiles.DashboardPath} queries metrics the silo does not export: {string.Join(", ", missing)}");

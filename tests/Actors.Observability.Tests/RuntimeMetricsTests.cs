@@ -50,14 +50,7 @@ public sealed class RuntimeMetricsTests(SiloProcessFixture silo)
         await account.Authorize(new CardAuthorization($"{local}-1", Money.Money.FromMinor(1_00, "USD"), "m-1", 5411, "US"));
         await account.Authorize(new CardAuthorization($"{local}-2", Money.Money.FromMinor(1_00, "USD"), "m-1", 5411, "US"));
 
-        // The exporter caches a scrape briefly, so the new count may show on a later one.
-        var deadline = DateTime.UtcNow + ScrapeDeadline;
-        string body;
-        do
-        {
-            body = await silo.ScrapeAsync();
-        }
-        while (Count(body) < before + 2 && DateTime.UtcNow < deadline);
+        var body = await silo.ScrapeUntilAsync(b => Count(b) >= before + 2, ScrapeDeadline);
 
         Assert.True(Count(body) >= before + 2, $"{Duration}_count was {before} before two authorizations and {Count(body)} {ScrapeDeadline.TotalSeconds} s after. {PrometheusText.Excerpt(body, Duration)}");
         var sum = PrometheusText.Parse(body).Single(s => s.Name == $"{Duration}_sum").Value;

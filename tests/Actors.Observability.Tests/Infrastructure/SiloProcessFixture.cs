@@ -30,6 +30,24 @@ public sealed class SiloProcessFixture : IAsyncLifetime
         return body;
     }
 
+    /// <summary>
+    /// Scrapes until <paramref name="done"/> holds or <paramref name="within"/> has passed, and returns the last
+    /// body: counters appear with their first measurement, and the exporter caches a scrape briefly.
+    /// </summary>
+    public async Task<string> ScrapeUntilAsync(Func<string, bool> done, TimeSpan within)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var deadline = DateTime.UtcNow + within;
+        string body;
+        do
+        {
+            body = await ScrapeAsync();
+        }
+        while (!done(body) && DateTime.UtcNow < deadline);
+
+        return body;
+    }
+
     public ActorsCluster Client => _client ?? throw new InvalidOperationException("The fixture has not started.");
 
     public string Transcript => _silo?.Transcript ?? "";
