@@ -12,7 +12,7 @@ public static class RootCommandFactory
         Without --gateway every command starts its own in-process silo (state lasts for that one command);
         with --gateway host:port it talks to a running silo, whose state outlives the command.
         Exit codes: 0 done (a declined payment is still an answer), 1 the job failed (the message names the
-        error, e.g. "error: InvalidAmount: ..."), 2 bad flags (nothing was sent).
+        error, e.g. "error: MalformedId: ..."), 2 bad flags, a malformed --amount included (nothing was sent).
         """;
 
     public static RootCommand Create(ClientIo io, IClusterConnector connector)

@@ -13,19 +13,21 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "local-cluster: $1" >&2; exit "${2:-1}"; }
+# need FLAG ARGC NEXT: a flag that takes a value got one ("--redis" alone, or "--redis --dir x", is an error).
+need() { [ "$2" -ge 2 ] && [[ "$3" != --* ]] || { usage >&2; die "$1 needs a value" 2; }; }
 
 command="${1:-}"; [ $# -gt 0 ] && shift
 silos=3; store=redis; redis=""; postgres=""; dir="${TMPDIR:-/tmp}/actors-local-cluster"; configuration=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
-    --silos) silos="${2:-}"; shift 2 ;;
-    --store) store="${2:-}"; shift 2 ;;
-    --redis) redis="${2:-}"; shift 2 ;;
-    --postgres) postgres="${2:-}"; shift 2 ;;
-    --dir) dir="${2:-}"; shift 2 ;;
-    --configuration) configuration="${2:-}"; shift 2 ;;
+    --silos) need "$1" $# "${2:-}"; silos="$2"; shift 2 ;;
+    --store) need "$1" $# "${2:-}"; store="$2"; shift 2 ;;
+    --redis) need "$1" $# "${2:-}"; redis="$2"; shift 2 ;;
+    --postgres) need "$1" $# "${2:-}"; postgres="$2"; shift 2 ;;
+    --dir) need "$1" $# "${2:-}"; dir="$2"; shift 2 ;;
+    --configuration) need "$1" $# "${2:-}"; configuration="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument '$1'" 2 ;;
   esac
@@ -105,7 +107,7 @@ for i in $(seq 1 "$silos"); do
   grep -q "Actors silo ready" "$dir/silo-$i.log" || { tail -20 "$dir/silo-$i.log" >&2; stop_cluster; die "silo $i was not ready within 90 s"; }
 done
 
-printf 'CLUSTER_ID=%s\nGATEWAYS=%s\n' "$cluster_id" "${gateways[*]}" >"$dir/cluster.env"
+printf 'CLUSTER_ID=%s\nGATEWAYS="%s"\n' "$cluster_id" "${gateways[*]}" >"$dir/cluster.env"
 echo
 echo "cluster '$cluster_id' ready: $silos silos on $store"
 echo "gateways: ${gateways[*]}"

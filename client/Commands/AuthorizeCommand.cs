@@ -23,7 +23,7 @@ public static class AuthorizeCommand
             var accountId = Ids.Account(parse.GetValue(account));
             var request = new CardAuthorization(
                 TransactionIds.OrNew(parse.GetValue(tx), "tx", "--tx"),
-                Money.Money.Parse(parse.GetValue(amount)!),
+                parse.GetValue(amount),
                 parse.GetValue(merchant)!,
                 parse.GetValue(mcc),
                 parse.GetValue(country)!);

@@ -26,7 +26,7 @@ public static class PostingCommands
         runner.Bind(command, parse =>
         {
             var accountId = Ids.Account(parse.GetValue(account));
-            var money = Money.Money.Parse(parse.GetValue(amount)!);
+            var money = parse.GetValue(amount);
             var txId = TransactionIds.OrNew(parse.GetValue(tx), "tx", "--tx");
             return async context =>
             {

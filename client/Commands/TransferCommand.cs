@@ -24,7 +24,7 @@ public static class TransferCommand
                 TransactionIds.OrNew(parse.GetValue(id), "tr", "--id"),
                 Ids.Account(parse.GetValue(from), "--from account id"),
                 Ids.Account(parse.GetValue(to), "--to account id"),
-                Money.Money.Parse(parse.GetValue(amount)!));
+                parse.GetValue(amount));
             return async context =>
             {
                 var result = await context.Grains.GetGrain<ITransferGrain>(request.TransferId).Execute(request);

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Actors.Errors;
 
 namespace Actors.Client.Parsing;
 
 /// <summary>
-/// Builders for the options several commands share. Values whose syntax belongs to the domain (ids,
-/// amounts) are plain strings here and checked by the domain's own parsers when the command runs, so
-/// that they fail with the domain's typed error; values that are pure command-line syntax (enums,
-/// durations, dates) are checked by the parser and fail with exit code 2.
+/// Builders for the options several commands share. Ids are plain strings here and checked by the
+/// domain's own parsers when the command runs, so that they fail with the domain's typed error; values
+/// the parser can check on its own (amounts, enums, durations, dates) fail while parsing, with exit
+/// code 2 and one line naming the flag.
 /// </summary>
 public static class CliOptions
 {
@@ -31,7 +32,26 @@ public static class CliOptions
 
     public static Option<string> Account(string name = "--account") => Required(name, "Account id, BANK:local, e.g. CHASE:000123.", "BANK:local");
 
-    public static Option<string> Amount() => Required("--amount", "Amount in major units and its currency, e.g. \"12.34 USD\".", "\"12.34 USD\"");
+    /// <summary>--amount "12.34 USD": parsed by <see cref="Money.Money.Parse"/>; what it refuses is a bad flag (exit 2) naming --amount and the domain error.</summary>
+    public static Option<Money.Money> Amount(string name = "--amount") => new(name)
+    {
+        Description = "Amount in major units and its currency, e.g. \"12.34 USD\".",
+        HelpName = "\"12.34 USD\"",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            try
+            {
+                return Money.Money.Parse(text);
+            }
+            catch (DomainException e)
+            {
+                result.AddError($"{name} '{text}': {e.Error}: {e.Message}");
+                return default;
+            }
+        },
+    };
 
     public static Option<string?> TransactionId() => Optional("--tx", "Transaction id; repeating one returns the first answer (default: a fresh id).", "id");
 

@@ -11,13 +11,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Orleans.Dashboard;
 
 namespace Actors.Hosting;
 
 /// <summary>
 /// The silo's web host, on <see cref="ActorsSiloOptions.HttpPort"/>: the Orleans Dashboard, the
-/// "Actors" and Orleans meters in Prometheus text format, and liveness/readiness endpoints. One call
+/// "Actors", Orleans and .NET runtime meters in Prometheus text format (labelled with the silo's
+/// service name and instance through target_info), and liveness/readiness endpoints. One call
 /// after <see cref="ActorsSiloHosting.AddActorsSilo"/> on a web application builder does it all, the
 /// endpoints included (through a startup filter), so the silo's Program.cs stays a few lines.
 /// Embedded silos (<see cref="ActorsCluster.StartEmbeddedAsync"/>) build no web host and never call it.
@@ -26,6 +28,19 @@ public static class ObservabilityHosting
 {
     /// <summary>Orleans' own meter (activations, messaging, membership...).</summary>
     public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>.NET's built-in runtime meter: GC collections, pause time and heap sizes, CPU time, thread pool, JIT, exceptions.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
+    /// <summary>The OpenTelemetry service.name of every silo (target_info's service_name label).</summary>
+    public const string ServiceName = "actors-silo";
+
+    /// <summary>The OpenTelemetry service.instance.id of a silo: its advertised silo endpoint, unique in the cluster.</summary>
+    public static string InstanceId(ActorsSiloOptions silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return string.Create(CultureInfo.InvariantCulture, $"{silo.AdvertisedAddress}:{silo.SiloPort}");
+    }
 
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names it (e.g. Actors:Observability:MetricsPath).</exception>
     public static ObservabilityOptions AddActorsObservability(this WebApplicationBuilder builder, ActorsSiloOptions silo)
@@ -48,9 +63,13 @@ public static class ObservabilityHosting
             builder.UseOrleans(orleans => orleans.AddDashboard());
         }
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ActorsMetrics.MeterName, OrleansMeterName)
-            .AddPrometheusExporter());
+        // The resource becomes target_info{service_name="actors-silo",service_instance_id="10.0.0.5:22111"} in
+        // /metrics; Prometheus adds job and instance itself, and a join on target_info gives the silo's address.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: InstanceId(silo), autoGenerateServiceInstanceId: false))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ActorsMetrics.MeterName, OrleansMeterName, RuntimeMeterName)
+                .AddPrometheusExporter());
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.AddSingleton<IStartupFilter>(new EndpointsFilter(options));
         return options;

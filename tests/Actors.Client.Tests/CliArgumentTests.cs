@@ -113,16 +113,33 @@ public sealed class CliArgumentTests
     }
 
     [Theory]
+    [InlineData("InvalidAmount", "12,34 USD")]
+    [InlineData("InvalidAmount", "abc")]
     [InlineData("InvalidAmount", "12.345 USD")]
     [InlineData("InvalidAmount", "twelve USD")]
     [InlineData("InvalidAmount", "12.00")]
     [InlineData("UnknownCurrency", "12.00 XYZ")]
-    public async Task Bad_amount_exits_1_with_the_domain_error(string error, string amount)
+    public async Task Malformed_amount_exits_2_with_one_line_naming_amount_and_the_domain_error(string error, string amount)
     {
         var result = await Run("deposit", "--account", "CHASE:000123", "--amount", amount);
 
-        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
-        Assert.StartsWith($"error: {error}: ", result.Error, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == ExitCodes.BadArguments, result.ToString());
+        var errors = result.Error.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(errors);
+        Assert.StartsWith($"error: --amount '{amount}': {error}: ", line, StringComparison.Ordinal);
+        Assert.Equal(0, _connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("withdraw", "--account", "CHASE:1")]
+    [InlineData("authorize", "--account", "CHASE:1", "--merchant", "M", "--mcc", "5411", "--country", "US")]
+    [InlineData("transfer", "--from", "CHASE:1", "--to", "CITI:2")]
+    public async Task Every_command_with_an_amount_refuses_a_malformed_one_with_exit_2(params string[] args)
+    {
+        var result = await Run([.. args, "--amount", "12,34 USD"]);
+
+        Assert.True(result.ExitCode == ExitCodes.BadArguments, result.ToString());
+        Assert.Contains("error: --amount '12,34 USD': InvalidAmount: ", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, _connector.Attempts);
     }
 

@@ -1,5 +1,8 @@
+using Actors.Client.Tests.Infrastructure;
+using Actors.Gateway.Options;
 using Actors.Hosting;
 using Actors.Observability.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Actors.Observability.Tests;
 
@@ -10,22 +13,23 @@ namespace Actors.Observability.Tests;
 /// </summary>
 public sealed class ComposeFileTests
 {
+    private const string SiloImage = "actors-silo";
     private static readonly string[] SiloNames = ["silo1", "silo2", "silo3"];
-    private static readonly string[] OtherServices = ["redis", "postgres", "client", "loadtests"];
+    private static readonly string[] OtherServices = ["redis", "postgres", "migrate", "gateway", "prometheus", "grafana", "client", "loadtests"];
     private readonly IReadOnlyDictionary<string, ComposeService> _services = ComposeFile.Load();
 
     [Fact]
-    public void Compose_has_the_stores_three_silos_the_client_and_the_load_runner()
+    public void Compose_has_the_stores_three_silos_the_gateway_prometheus_grafana_the_client_and_the_load_runner()
     {
         Assert.All(OtherServices.Concat(SiloNames),
             name => Assert.True(_services.ContainsKey(name), $"no service '{name}' in {ComposeFile.Path}"));
     }
 
     [Fact]
-    public void Every_Actors_environment_variable_is_a_setting_the_silo_reads_and_accepts()
+    public void Every_Actors_environment_variable_of_a_silo_is_a_setting_the_silo_reads_and_accepts()
     {
         var checkedServices = 0;
-        foreach (var service in _services.Values.Where(s => s.ActorsSettings.Count > 0))
+        foreach (var service in _services.Values.Where(s => s.Image == SiloImage && s.ActorsSettings.Count > 0))
         {
             var failures = HostConfigurationKeys.Check(service.ActorsSettings);
             Assert.True(failures.Count == 0, $"services.{service.Name}: {string.Join("; ", failures)}");
@@ -87,6 +91,7 @@ public sealed class ComposeFileTests
     [Theory]
     [InlineData("client")]
     [InlineData("loadtests")]
+    [InlineData("gateway")]
     public void Clients_find_the_gateways_in_the_silos_membership_table_of_the_same_cluster(string name)
     {
         // Through the membership table, not a fixed silo: a client keeps working when any silo dies.
@@ -97,6 +102,111 @@ public sealed class ComposeFileTests
         Assert.Equal(StoreKinds.Redis, service.Flag("--clustering"));
         Assert.Equal(silo.Setting("Actors:Redis:ConnectionString"), service.Flag("--redis"));
         Assert.Equal(silo.Setting("Actors:Silo:ClusterId"), service.Flag("--cluster-id") ?? ActorsSiloOptions.DefaultClusterId);
+    }
+
+    [Fact]
+    public void Gateway_settings_are_ones_the_gateway_reads_and_accepts()
+    {
+        var gateway = _services["gateway"];
+        var settings = new Dictionary<string, string?>(gateway.ActorsSettings)
+        {
+            [$"{GatewayOptions.SectionName}:Clustering"] = gateway.Flag("--clustering"),
+            ["Actors:Redis:ConnectionString"] = gateway.Flag("--redis"),
+            [$"{GatewayOptions.SectionName}:ClusterId"] = gateway.Flag("--cluster-id"),
+        };
+
+        var options = GatewayOptionsValidator.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        Assert.Equal(StoreKinds.Redis, options.Cluster.Clustering);
+        Assert.Contains(options.Credentials, c => c.Role == "Partner");
+        Assert.Contains(options.Credentials, c => c.Role == "Bank");
+    }
+
+    [Fact]
+    public void Gateway_listens_on_all_interfaces_on_the_published_port_and_its_healthcheck_asks_healthz_there()
+    {
+        var gateway = _services["gateway"];
+        var url = new Uri(gateway.Flag("--urls") ?? throw new Xunit.Sdk.XunitException("services.gateway: no --urls"));
+
+        Assert.Equal("0.0.0.0", url.Host);
+        Assert.Contains(gateway.Ports, p => p.Container == url.Port);
+        var health = string.Join(' ', gateway.HealthcheckTest);
+        Assert.True(health.Contains($"/dev/tcp/127.0.0.1/{url.Port} ", StringComparison.Ordinal) && health.Contains("GET /healthz ", StringComparison.Ordinal),
+            $"services.gateway: the healthcheck should ask /healthz on port {url.Port}: {health}");
+    }
+
+    [Fact]
+    public void A_plain_up_runs_neither_the_demo_nor_the_load_test()
+    {
+        Assert.Equal(["demo"], _services["client"].Profiles);
+        Assert.Equal(["load"], _services["loadtests"].Profiles);
+        var always = _services.Values.Where(s => s.Name is not ("client" or "loadtests")).ToList();
+        Assert.All(always, s => Assert.True(s.Profiles.Count == 0, $"services.{s.Name} is in profile(s) {string.Join(", ", s.Profiles)}: a plain 'docker-compose up' would not start it"));
+    }
+
+    [Fact]
+    public void The_silo_image_is_built_by_one_service_that_every_other_silo_image_service_waits_for()
+    {
+        var users = _services.Values.Where(s => s.Image == SiloImage).ToList();
+        var builder = Assert.Single(users, s => s.Builds);
+
+        Assert.Equal("migrate", builder.Name);
+        Assert.All(users.Where(s => s != builder), s => Assert.True(s.DependsOn.Contains(builder.Name),
+            $"services.{s.Name} runs {SiloImage} without waiting for services.{builder.Name}, which builds it"));
+        Assert.Equal(SiloNames.Length + 1, users.Count);
+    }
+
+    [Fact]
+    public void Load_runner_writes_its_reports_into_a_named_volume_its_non_root_user_owns()
+    {
+        var loadtests = _services["loadtests"];
+        var reportDir = loadtests.Flag("--report-dir") ?? throw new Xunit.Sdk.XunitException("services.loadtests: no --report-dir");
+
+        var volume = Assert.Single(loadtests.Volumes, v => v.Target == reportDir);
+        Assert.Contains(volume.Source, ComposeFile.NamedVolumes());
+        Assert.NotEqual("ro", volume.Mode);
+        // An empty named volume takes the owner of the image's directory at its mount point.
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "loadtests", "Dockerfile"));
+        var chown = Array.FindIndex(dockerfile, l => l.Contains($"mkdir {reportDir}", StringComparison.Ordinal) && l.Contains($"chown $APP_UID {reportDir}", StringComparison.Ordinal));
+        var user = Array.FindLastIndex(dockerfile, l => l.StartsWith("USER $APP_UID", StringComparison.Ordinal));
+        Assert.True(chown >= 0 && chown < user, $"loadtests/Dockerfile should create {reportDir} owned by $APP_UID before 'USER $APP_UID'");
+    }
+
+    [Theory]
+    [InlineData("prometheus", "deploy/prometheus/prometheus.yml", "/etc/prometheus/prometheus.yml")]
+    [InlineData("grafana", "deploy/grafana/provisioning", "/etc/grafana/provisioning")]
+    [InlineData("grafana", "deploy/grafana/dashboards", "/var/lib/grafana/dashboards")]
+    public void Monitoring_configuration_is_mounted_read_only_from_the_repository(string service, string source, string target)
+    {
+        var volume = Assert.Single(_services[service].Volumes, v => v.Target == target);
+
+        Assert.Equal($"./{source}", volume.Source);
+        Assert.Equal("ro", volume.Mode);
+        Assert.True(File.Exists(Path.Combine(RepositoryLayout.Root, source)) || Directory.Exists(Path.Combine(RepositoryLayout.Root, source)), $"{source} does not exist");
+    }
+
+    [Fact]
+    public void Grafana_loads_dashboards_from_where_compose_mounts_them()
+    {
+        var providers = ((List<object?>)DeployFiles.LoadYaml(DeployFiles.DashboardProvidersPath)["providers"]!).Cast<Dictionary<object, object?>>();
+        var path = (string?)((Dictionary<object, object?>)Assert.Single(providers)["options"]!)["path"];
+
+        Assert.Contains(_services["grafana"].Volumes, v => v.Target == path && v.Source == "./deploy/grafana/dashboards");
+        Assert.True(File.Exists(DeployFiles.DashboardPath), $"no dashboard at {DeployFiles.DashboardPath}");
+    }
+
+    [Fact]
+    public void Prometheus_scrapes_every_compose_silo_on_its_http_port_and_metrics_path()
+    {
+        var expected = SiloNames.Select(n => $"{n}:{Port(_services[n], "HttpPort")}").ToList();
+
+        var jobs = ((List<object?>)DeployFiles.LoadYaml(DeployFiles.PrometheusConfigPath)["scrape_configs"]!).Cast<Dictionary<object, object?>>().ToList();
+        var job = Assert.Single(jobs);
+        Assert.Equal(ObservabilityOptions.DefaultMetricsPath, (string?)job.GetValueOrDefault("metrics_path") ?? "/metrics");
+        var targets = ((List<object?>)job["static_configs"]!).Cast<Dictionary<object, object?>>()
+            .SelectMany(c => ((List<object?>)c["targets"]!).Select(t => (string)t!))
+            .ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), targets.Order(StringComparer.Ordinal));
     }
 
     private static int Port(ComposeService silo, string name)

@@ -1,12 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Actors.Accounts;
 using Actors.Observability.Tests.Infrastructure;
 
 namespace Actors.Observability.Tests;
 
 /// <summary>The silo executable's web host over real HTTP: health, Prometheus metrics and the Orleans Dashboard.</summary>
-public sealed partial class ObservabilityEndpointsTests(SiloProcessFixture silo) : IClassFixture<SiloProcessFixture>
+[Collection(SiloCollection.Name)]
+public sealed class ObservabilityEndpointsTests(SiloProcessFixture silo)
 {
     [Fact]
     public async Task Live_endpoint_answers_healthy()
@@ -52,9 +52,9 @@ public sealed partial class ObservabilityEndpointsTests(SiloProcessFixture silo)
 
         var (_, body) = await Get("/metrics");
 
-        Assert.True(Counter(body, "actors_card_authorizations_total", "outcome", "approved") >= 1, Excerpt(body));
-        Assert.True(Counter(body, "actors_card_authorizations_total", "outcome", "declined") >= 1, Excerpt(body));
-        Assert.True(Counter(body, "actors_card_authorization_declines_total", "reason", ReasonLabel(declined.Reason)) >= 1, Excerpt(body));
+        Assert.True(PrometheusText.Value(body, "actors_card_authorizations_total", "outcome", "approved") >= 1, PrometheusText.Excerpt(body, "actors_"));
+        Assert.True(PrometheusText.Value(body, "actors_card_authorizations_total", "outcome", "declined") >= 1, PrometheusText.Excerpt(body, "actors_"));
+        Assert.True(PrometheusText.Value(body, "actors_card_authorization_declines_total", "reason", ReasonLabel(declined.Reason)) >= 1, PrometheusText.Excerpt(body, "actors_"));
     }
 
     [Fact]
@@ -75,30 +75,10 @@ public sealed partial class ObservabilityEndpointsTests(SiloProcessFixture silo)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The value of a counter series with the given label, or -1 when no such series is exported.</summary>
-    private static long Counter(string body, string name, string label, string value)
-    {
-        foreach (Match match in SeriesLine().Matches(body))
-        {
-            if (match.Groups["name"].Value == name && match.Groups["labels"].Value.Contains($"{label}=\"{value}\"", StringComparison.Ordinal))
-            {
-                return (long)double.Parse(match.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return -1;
-    }
-
     private static string ReasonLabel(DeclineReason reason) => reason switch
     {
         DeclineReason.InsufficientFunds => "insufficient_funds",
         DeclineReason.FraudSuspected => "fraud_suspected",
         _ => reason.ToString(),
     };
-
-    private static string Excerpt(string body) =>
-        "actors_ series exported:\n" + string.Join('\n', body.Split('\n').Where(l => l.StartsWith("actors_", StringComparison.Ordinal)).DefaultIfEmpty("(none)"));
-
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)]
-    private static partial Regex SeriesLine();
 }

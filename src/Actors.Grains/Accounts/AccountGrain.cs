@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Actors.Domain;
 using Actors.Domain.Fraud;
 using Actors.Grains.Storage;
@@ -101,6 +102,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
         Post(PostingKind.Reversal, transactionId, amount, counterparty);
 
     public async Task<PostingResult> Authorize(CardAuthorization request)
+    {
+        // The wall clock, not the services' TimeProvider: a latency read off a fake clock would be a lie.
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await AuthorizeCore(request);
+        }
+        finally
+        {
+            ActorsMetrics.RecordAuthorizationDuration(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<PostingResult> AuthorizeCore(CardAuthorization request)
     {
         var older = await OlderHistoryFor(TransactionIdOf(request)); // a null request is declined as invalid by the ledger
         var now = _services.Time.GetUtcNow();

@@ -6,8 +6,10 @@ using Actors.Users;
 namespace Actors.Telemetry;
 
 /// <summary>
-/// Counters of domain events, published on the <see cref="MeterName"/> meter (exported by the silo's
-/// web host as Prometheus text: actors_card_authorizations_total{outcome="declined"} and so on).
+/// Counters of domain events and the authorization latency histogram, published on the
+/// <see cref="MeterName"/> meter (exported by the silo's web host as Prometheus text:
+/// actors_card_authorizations_total{outcome="declined"},
+/// actors_card_authorization_duration_milliseconds_bucket{le="1"} and so on).
 /// The grains call these static methods; with no listener attached (embedded silos, tests) a call
 /// costs a field read. Tag values are fixed snake_case strings, cached, so recording never allocates.
 /// </summary>
@@ -20,6 +22,13 @@ public static class ActorsMetrics
     public const string ConsentDenialsName = "actors.consent.denials";
     public const string NotificationRetriesName = "actors.notifications.retries";
     public const string NotificationsDroppedName = "actors.notifications.dropped";
+    public const string AuthorizationDurationName = "actors.card_authorization.duration";
+
+    /// <summary>
+    /// Bucket bounds of <see cref="AuthorizationDurationName"/>, in milliseconds: 0.1 ms (an in-memory
+    /// answer) to 1 s (a stalled store), about 2.5x apart so a p99 can be read to within one step.
+    /// </summary>
+    public static readonly IReadOnlyList<double> AuthorizationDurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000];
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Authorizations = Meter.CreateCounter<long>(AuthorizationsName,
@@ -34,6 +43,9 @@ public static class ActorsMetrics
         description: "Notification sends refused by the transport and tried again (inboxes falling behind).");
     private static readonly Counter<long> NotificationsDropped = Meter.CreateCounter<long>(NotificationsDroppedName,
         description: "Notifications given up after Actors:Notifications:DeliveryRetryTimeout (the posting itself stands).");
+    private static readonly Histogram<double> AuthorizationDuration = Meter.CreateHistogram<double>(AuthorizationDurationName, unit: "ms",
+        description: "Time the account grain took to answer a card authorization (rules, state write, owner notification), every answer included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AuthorizationDurationBuckets });
 
     /// <summary>
     /// Records one answered card authorization: its outcome, the decline reason, and a fraud alert when
@@ -54,6 +66,9 @@ public static class ActorsMetrics
             RecordFraudAlert(result.Fraud.Decision);
         }
     }
+
+    /// <summary>Records how long one card authorization took in the account grain.</summary>
+    public static void RecordAuthorizationDuration(TimeSpan elapsed) => AuthorizationDuration.Record(elapsed.TotalMilliseconds);
 
     /// <summary>Counts one authorization by outcome, and a decline by its reason.</summary>
     public static void RecordAuthorization(PostingOutcome outcome, DeclineReason reason)

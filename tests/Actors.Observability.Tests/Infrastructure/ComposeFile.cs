@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Actors.Client.Tests.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -13,6 +14,21 @@ public sealed record ComposeService(
     IReadOnlyList<string> HealthcheckTest,
     string? Ipv4Address)
 {
+    /// <summary>image: the image the service runs (and tags, when it also has a build section).</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Whether the service has a build section (builds its image rather than only running it).</summary>
+    public bool Builds { get; init; }
+
+    /// <summary>profiles: empty means a plain 'docker-compose up' starts the service.</summary>
+    public IReadOnlyList<string> Profiles { get; init; } = [];
+
+    /// <summary>depends_on: the services this one waits for (list or map form).</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>volumes: as source and target ("load-reports", "/reports"), with the mode ("ro") when given.</summary>
+    public IReadOnlyList<(string Source, string Target, string? Mode)> Volumes { get; init; } = [];
+
     /// <summary>The service's Actors__... variables as configuration keys (Actors:Silo:SiloPort).</summary>
     public IReadOnlyDictionary<string, string?> ActorsSettings =>
         Environment.Where(e => e.Key.StartsWith("Actors__", StringComparison.Ordinal))
@@ -29,10 +45,11 @@ public sealed record ComposeService(
 }
 
 /// <summary>
-/// Reads docker-compose.yml with YamlDotNet, resolving anchors and merge keys (&lt;&lt;: *silo) as
-/// Compose does, so each service shows the environment it really gets.
+/// Reads docker-compose.yml with YamlDotNet, resolving anchors and merge keys (&lt;&lt;: *silo) and
+/// ${VARIABLE:-default} (to its default) as Compose does, so each service shows the environment it
+/// really gets when no variable is set.
 /// </summary>
-public static class ComposeFile
+public static partial class ComposeFile
 {
     public static string Path => System.IO.Path.Combine(RepositoryLayout.Root, "docker-compose.yml");
 
@@ -40,12 +57,22 @@ public static class ComposeFile
 
     public static IReadOnlyDictionary<string, ComposeService> Parse(string yaml)
     {
-        var root = new DeserializerBuilder().Build()
-            .Deserialize<Dictionary<object, object?>>(new MergingParser(new Parser(new StringReader(yaml))))
-            ?? throw new InvalidDataException("docker-compose.yml is empty.");
-        var services = Map(root.GetValueOrDefault("services"), "services");
+        var services = Map(Root(yaml).GetValueOrDefault("services"), "services");
         return services.ToDictionary(s => (string)s.Key, s => Service((string)s.Key, Map(s.Value, $"services.{s.Key}")));
     }
+
+    /// <summary>The names declared under the top-level volumes: (named volumes).</summary>
+    public static IReadOnlySet<string> NamedVolumes() =>
+        (Root(File.ReadAllText(Path)).GetValueOrDefault("volumes") as Dictionary<object, object?>)?.Keys.Select(k => (string)k).ToHashSet(StringComparer.Ordinal)
+        ?? [];
+
+    private static Dictionary<object, object?> Root(string yaml) =>
+        new DeserializerBuilder().Build()
+            .Deserialize<Dictionary<object, object?>>(new MergingParser(new Parser(new StringReader(Interpolation().Replace(yaml, m => m.Groups["default"].Value)))))
+        ?? throw new InvalidDataException("docker-compose.yml is empty.");
+
+    [GeneratedRegex(@"\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?<default>[^}]*)\}")]
+    private static partial Regex Interpolation();
 
     private static ComposeService Service(string name, Dictionary<object, object?> node)
     {
@@ -64,7 +91,15 @@ public static class ComposeFile
             address = networks.Values.OfType<Dictionary<object, object?>>().Select(n => n.GetValueOrDefault("ipv4_address")?.ToString()).FirstOrDefault(a => a is not null);
         }
 
-        return new ComposeService(name, environment, ports, Strings(node.GetValueOrDefault("command")), health, address);
+        var volumes = Strings(node.GetValueOrDefault("volumes")).Select(v => v.Split(':')).Select(v => (v[0], v.Length > 1 ? v[1] : v[0], v.Length > 2 ? v[2] : null)).ToList();
+        return new ComposeService(name, environment, ports, Strings(node.GetValueOrDefault("command")), health, address)
+        {
+            Image = node.GetValueOrDefault("image")?.ToString(),
+            Builds = node.ContainsKey("build"),
+            Profiles = Strings(node.GetValueOrDefault("profiles")),
+            Volumes = volumes,
+            DependsOn = node.GetValueOrDefault("depends_on") is Dictionary<object, object?> dependencies ? [.. dependencies.Keys.Select(k => (string)k)] : Strings(node.GetValueOrDefault("depends_on")),
+        };
     }
 
     /// <summary>"host:container" (an optional leading IP and a /tcp suffix allowed).</summary>
