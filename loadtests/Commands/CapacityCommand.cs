@@ -112,7 +112,7 @@ public static class CapacityCommand
 
         var search = new CapacitySearch(options, _ => OrleansScenarios.Create(scenario, context)[0]);
         search.StepCompleted += s => output.WriteLine(
-            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}{(s.Retried ? " (measuring again)" : "")}{(s.Stalls.Count > 0 ? " [stalled: " + string.Join("; ", s.Stalls) + "]" : "")}");
+            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.CpuCores is { } cores ? $", {cores:F2} cores" : "")}{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}{(s.Retried ? " (measuring again)" : "")}{(s.Stalls.Count > 0 ? " [stalled: " + string.Join("; ", s.Stalls) + "]" : "")}");
         return await search.RunAsync(cancellationToken);
     }
 }

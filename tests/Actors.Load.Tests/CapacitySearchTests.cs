@@ -304,6 +304,22 @@ public sealed class CapacitySearchTests
         Assert.Equal([400, 440, 360], repeated.Answers);
         Assert.Equal(400, repeated.Median);
         Assert.Equal(10, repeated.SpreadPercent, 6);
+
+        // The report draws each answer against the median and its ±10 % band, and links every search's own report.
+        var folder = Path.Combine(Path.GetTempPath(), "actors-repeat-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CapacityReportWriter.WriteRepeated(repeated, folder);
+            var html = File.ReadAllText(Path.Combine(folder, "repeat.html"));
+            Assert.Contains("Highest passing rate by search", html, StringComparison.Ordinal);
+            Assert.Contains("median +10 %", html, StringComparison.Ordinal);
+            Assert.All(Enumerable.Range(1, 3), i => Assert.True(File.Exists(Path.Combine(folder, $"search{i}", "capacity.html")), $"search{i}/capacity.html"));
+            Assert.Contains("search3/capacity.html", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]

@@ -71,6 +71,19 @@ public static class CapacityReportWriter
         File.WriteAllText(Path.Combine(full, "repeat.md"), RenderRepeatMarkdown(repeated));
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{repeated.Runs.Count} capacity searches</h1><p>{HtmlPage.E(Spread(repeated))}</p>");
+        if (repeated.Answers.Count > 0)
+        {
+            // Each search's answer against the median and the ±10 % band a repeatable search stays in.
+            var last = repeated.Runs.Count;
+            body.Append(SvgLineChart.Render("Highest passing rate by search", "search", "req/s",
+            [
+                new ChartSeries("answer", "#2e7d32", [.. repeated.Runs.Select((r, i) => (i + 1.0, (double)(r.HighestPassingRate ?? 0)))]),
+                new ChartSeries("median", "#616161", [(1, repeated.Median), (last, repeated.Median)]),
+                new ChartSeries("median +10 %", "#bdbdbd", [(1, repeated.Median * 1.1), (last, repeated.Median * 1.1)]),
+                new ChartSeries("median -10 %", "#bdbdbd", [(1, repeated.Median * 0.9), (last, repeated.Median * 0.9)]),
+            ]));
+        }
+
         body.Append(HtmlPage.Table(["search", "highest passing rate", "steps", "retried", "stalled steps", "report"],
             repeated.Runs.Select((r, i) => (IReadOnlyList<string>)[N(i + 1), Best(r), N(r.Steps.Count), N(r.Steps.Count(s => s.Retried)), N(r.StalledSteps), $"search{i + 1}/capacity.html"])));
         File.WriteAllText(Path.Combine(full, "repeat.html"), HtmlPage.Wrap("Repeated capacity searches", body.ToString()));
