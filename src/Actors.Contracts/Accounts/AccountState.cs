@@ -73,14 +73,25 @@ public sealed class AccountState
     public ReadOnlySpan<byte> Pending => _pending.Span;
 
     /// <summary>
-    /// Appends a pending entry in place; the buffer grows only when the entry does not fit, then to room for
-    /// <paramref name="expectedEntries"/> (a page's worth: see <see cref="HistoryBuffer.AppendInto"/>).
+    /// Appends a pending entry in place; the buffer grows only when the entry does not fit, then to twice its size or
+    /// room for <paramref name="expectedEntries"/>, whichever is more (see <see cref="HistoryBuffer.AppendInto"/>).
     /// </summary>
     public void AppendPending(HistoryEntry entry, int expectedEntries = 0) =>
         _pending.Length = HistoryBuffer.AppendInto(ref _pending.Buffer, _pending.Length, entry, expectedEntries);
 
-    /// <summary>Removes the oldest <paramref name="count"/> pending entries in place.</summary>
-    public void RemoveOldestPending(int count) => _pending.Length = HistoryBuffer.RemoveOldest(_pending.Buffer, _pending.Length, count);
+    /// <summary>
+    /// Removes the oldest <paramref name="count"/> pending entries in place; once none is left (a page was moved out) the
+    /// buffer goes too, so that an account between pages keeps no room for a page it may not fill for days.
+    /// </summary>
+    public void RemoveOldestPending(int count)
+    {
+        _pending.Length = HistoryBuffer.RemoveOldest(_pending.Buffer, _pending.Length, count);
+        if (HistoryBuffer.Count(_pending.Span) == 0)
+        {
+            _pending.Buffer = [];
+            _pending.Length = 0;
+        }
+    }
 
     /// <summary>
     /// One filter record per committed history page (see <see cref="PageFilters"/>), for pages [History.FirstPage,

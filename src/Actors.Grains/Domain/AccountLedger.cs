@@ -534,8 +534,10 @@ public sealed class AccountLedger
     {
         // Normally the grain moves full pages out long before this; a ledger without a grain (replays) keeps the capacity,
         // and remembers the ids of those entries only.
-        // Room for a page's worth (what the grain moves out at once): the buffer is then made once, not regrown per posting.
-        _state.AppendPending(entry, Math.Min(_options.HistoryFlushInterval, _options.HistoryCapacity));
+        // The buffer doubles when full (about four arrays a page) rather than taking room for a page at once: measured,
+        // a page's room cost ~700 B a steady-state user (8,566 B against 7,883 B at 100,000 users; the budget is 8 KiB),
+        // and changing it in place did not shorten the young GC pauses it was made for.
+        _state.AppendPending(entry);
         var excess = HistoryBuffer.Count(_state.Pending) - _options.HistoryCapacity;
         if (excess > 0)
         {

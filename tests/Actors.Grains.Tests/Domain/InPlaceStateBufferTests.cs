@@ -11,7 +11,7 @@ namespace Actors.Tests.Domain;
 public sealed class InPlaceStateBufferTests
 {
     [Fact]
-    public void A_second_pending_entry_makes_room_for_a_page_so_the_buffer_is_not_regrown_per_posting()
+    public void The_pending_buffer_grows_by_doubling_is_changed_in_place_and_goes_once_its_page_moved_out()
     {
         var ledger = TestAccounts.Open();
         ledger.Deposit("dep-1", 500); // the opening deposit: exactly its size, no spare room in an idle account
@@ -26,12 +26,21 @@ public sealed class InPlaceStateBufferTests
             arrays.Add(BufferOf(ledger.State));
         }
 
-        Assert.Single(arrays);
+        // Entries of one size: room for 2, 4, then 8 of them; the postings in between change the buffer in place.
+        Assert.Equal(3, arrays.Count);
         Assert.Equal(copy, serialized); // what was handed out (e.g. to the serializer) is never changed afterwards
+        var full = BufferOf(ledger.State);
         ledger.State.RemoveOldestPending(3);
         Assert.Equal(copy, serialized);
-        Assert.Same(arrays.Single(), BufferOf(ledger.State));
+        Assert.Same(full, BufferOf(ledger.State));
         Assert.Equal(Enumerable.Range(4, 5).Select(i => $"dep-{i}"), HistoryBuffer.Read(ledger.State.PendingPacked).Select(e => e.TransactionId));
+
+        // The last entries move out (a page written): an account between pages keeps no spare room (memory per user).
+        ledger.State.RemoveOldestPending(5);
+        Assert.Empty(BufferOf(ledger.State));
+        Assert.Empty(ledger.State.PendingPacked);
+        ledger.Deposit("dep-9", 100);
+        Assert.Equal(["dep-9"], HistoryBuffer.Read(ledger.State.PendingPacked).Select(e => e.TransactionId));
     }
 
     [Fact]
