@@ -19,7 +19,7 @@ public sealed class ActorsClusterConnector : IClusterConnector
         deadline.CancelAfter(settings.ConnectTimeout);
         try
         {
-            var options = new ClusterConnectOptions { ConfigureServices = s => ConfigureLogging(s, settings.Verbose), Failover = settings.Failover };
+            var options = new ClusterConnectOptions { ConfigureLogging = b => ConfigureLogging(b, settings.Verbose), Failover = settings.Failover, Tls = settings.Tls };
             var cluster = await ActorsCluster.ConnectAsync(settings.Address, embeddedSettings: null, options, deadline.Token);
             return new OwnedSession(cluster);
         }
@@ -29,10 +29,15 @@ public sealed class ActorsClusterConnector : IClusterConnector
         }
     }
 
-    private static void ConfigureLogging(IServiceCollection services, bool verbose)
+    // No log at all unless --verbose (then warnings and above, on stderr): a gateway that never answers otherwise printed
+    // the host's "Hosting failed to start" with a stack trace before the one-line error that says it all.
+    private static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
     {
-        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        services.Configure<LoggerFilterOptions>(o => o.MinLevel = verbose ? LogLevel.Warning : LogLevel.Critical);
+        if (verbose)
+        {
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.SetMinimumLevel(LogLevel.Warning);
+        }
     }
 
     /// <summary>A session that owns its cluster: closing the session stops the client (or the embedded silo).</summary>

@@ -86,7 +86,10 @@ public sealed class ConnectionOptions
             Cluster.Address(parse),
             TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout)),
             parse.GetValue(Verbose),
-            Cluster.Failover(parse));
+            Cluster.Failover(parse))
+        {
+            Tls = Cluster.Tls(parse),
+        };
     }
 
     private static void ValidateGateway(OptionResult result)

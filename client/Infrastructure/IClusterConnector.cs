@@ -7,6 +7,9 @@ namespace Actors.Client.Infrastructure;
 /// </summary>
 public sealed record ConnectionSettings(ClusterAddress Address, TimeSpan ConnectTimeout, bool Verbose, ClientFailoverOptions Failover)
 {
+    /// <summary>Mutual TLS to the silos (off unless <c>--tls-ca</c> is given).</summary>
+    public Hosting.Security.ActorsTlsOptions Tls { get; init; } = new();
+
     public bool Embedded => Address.IsEmbedded;
 }
 

@@ -1,5 +1,6 @@
 using Actors.Gateway.Options;
 using Actors.Hosting;
+using Actors.Hosting.Security;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Gateway.Hosting;
@@ -39,6 +40,9 @@ public static class GatewayProgram
         ["--response-timeout"] = $"{ClientFailoverOptions.SectionName}:ResponseTimeout",
         ["--cluster-id"] = $"{GatewayOptions.SectionName}:ClusterId",
         ["--service-id"] = $"{GatewayOptions.SectionName}:ServiceId",
+        ["--tls-ca"] = $"{ActorsTlsOptions.SectionName}:CaPath",
+        ["--tls-cert"] = $"{ActorsTlsOptions.SectionName}:CertificatePath",
+        ["--tls-key"] = $"{ActorsTlsOptions.SectionName}:KeyPath",
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -63,9 +67,17 @@ public static class GatewayProgram
         }
 
         GatewayOptions options;
+        ActorsTlsOptions tls;
         try
         {
             options = GatewayOptionsValidator.Load(builder.Configuration);
+            if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{ActorsTlsOptions.SectionName}:CaPath"]))
+            {
+                // A CA to trust means the silos speak TLS: --tls-ca alone turns it on, as it does for the other programs.
+                builder.Configuration[$"{ActorsTlsOptions.SectionName}:{nameof(ActorsTlsOptions.Enabled)}"] ??= "true";
+            }
+
+            tls = ActorsTls.Load(builder.Configuration);
             PortGuard.EnsureFree(PortGuard.UrlPorts(builder.Configuration["urls"] ?? "http://127.0.0.1:5080", "--urls", "urls"));
         }
         catch (OptionsValidationException e)
@@ -82,7 +94,7 @@ public static class GatewayProgram
         ActorsCluster cluster;
         try
         {
-            cluster = await ActorsCluster.ConnectAsync(options.Cluster, embeddedSettings: null, new ClusterConnectOptions { Failover = options.Failover });
+            cluster = await ActorsCluster.ConnectAsync(options.Cluster, embeddedSettings: null, new ClusterConnectOptions { Failover = options.Failover, Tls = tls });
         }
         catch (InvalidOperationException e)
         {

@@ -189,9 +189,11 @@ public sealed class CommonOptions(CliConsole console)
     public ClusterConnectOptions ConnectOptions(ParseResult parse)
     {
         ClientFailoverOptions failover;
+        Hosting.Security.ActorsTlsOptions tls;
         try
         {
             failover = Cluster.Failover(parse);
+            tls = Cluster.Tls(parse);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
@@ -203,6 +205,7 @@ public sealed class CommonOptions(CliConsole console)
             ConfigureLogging = CliLogging.Configure(Console.Error, parse.GetValue(Verbose)),
             GatewayConnectTimeout = GatewayConnectTimeout,
             Failover = failover,
+            Tls = tls,
         };
     }
 

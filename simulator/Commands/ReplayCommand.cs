@@ -70,6 +70,7 @@ internal static class ReplayCommand
             {
                 cluster.Address(parse);
                 cluster.Failover(parse);
+                cluster.Tls(parse);
             }
             catch (OptionsValidationException e)
             {
@@ -134,7 +135,7 @@ internal static class ReplayCommand
                     return ExitCodes.Ok;
                 }
 
-                var connect = new ClusterConnectOptions { Verbose = parse.GetValue(verbose), Failover = cluster.Failover(parse) };
+                var connect = new ClusterConnectOptions { Verbose = parse.GetValue(verbose), Failover = cluster.Failover(parse), Tls = cluster.Tls(parse) };
                 await using var target = await ActorsCluster.ConnectAsync(cluster.Address(parse),
                     embeddedSettings: null, connect, cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"Replaying into {target.Description}, speed {(replayOptions.Speed is { } s ? s + "x" : "max")}, {replayOptions.MaxConcurrency} in flight.");

@@ -40,6 +40,12 @@ public sealed partial class ActorsCluster
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.Failover.GatewayListRefreshPeriod);
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.Failover.ResponseTimeout);
+            if (options.Tls.Enabled)
+            {
+                var (ca, certificate) = Security.ActorsTls.LoadMaterial(options.Tls, certificateRequired: false);
+                client.UseTls(tls => Security.ActorsTls.Configure(tls, options.Tls, ca, certificate, isSilo: false));
+            }
+
             if (retries is not null)
             {
                 client.Services.AddSingleton<IClientConnectionRetryFilter>(retries);

@@ -32,6 +32,8 @@ public static class ActorsSiloHosting
             : GatewayEndpoint.Parse(silo.PrimarySiloEndpoint, $"{ActorsSiloOptions.SectionName}:PrimarySiloEndpoint");
         var stores = ActorsStoreSelection.Load(builder.Configuration, silo);
         var membership = OptionsLoader.Load<ActorsMembershipOptions>(builder.Configuration, ActorsMembershipOptions.SectionName);
+        var tls = Security.ActorsTls.Load(builder.Configuration);
+        var tlsMaterial = tls.Enabled ? Security.ActorsTls.LoadMaterial(tls, certificateRequired: true) : default;
 
         builder.Services.AddSingleton(Options.Create(silo));
         builder.Services.AddSingleton(Options.Create(accounts));
@@ -46,6 +48,12 @@ public static class ActorsSiloHosting
         builder.UseOrleans(orleans =>
         {
             orleans.UseActorsClustering(silo, stores, membership, primary);
+            if (tls.Enabled)
+            {
+                // Silo-to-silo and client-to-gateway connections alike: certificates both ways, signed by the cluster's CA.
+                orleans.UseTls(o => Security.ActorsTls.Configure(o, tls, tlsMaterial.Ca, tlsMaterial.Certificate, isSilo: true));
+            }
+
             orleans.Configure<EndpointOptions>(o =>
             {
                 o.AdvertisedIPAddress = advertised;

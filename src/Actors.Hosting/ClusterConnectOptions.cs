@@ -34,4 +34,7 @@ public sealed record ClusterConnectOptions
 
     /// <summary>Gateway and membership connections only: how fast the client moves off a dead or hung silo.</summary>
     public ClientFailoverOptions Failover { get; init; } = new();
+
+    /// <summary>Gateway and membership connections only: mutual TLS to the silos (<see cref="Security.ActorsTlsOptions"/>; default off).</summary>
+    public Security.ActorsTlsOptions Tls { get; init; } = new();
 }

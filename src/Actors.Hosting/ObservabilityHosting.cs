@@ -55,8 +55,9 @@ public static class ObservabilityHosting
             return options;
         }
 
-        // Every interface, not loopback only: in a container the port is reached from outside.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(silo.HttpPort));
+        // Loopback unless configured otherwise: the dashboard shows every grain and the metrics the whole traffic.
+        var bind = System.Net.IPAddress.Parse(options.BindAddress);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(bind, silo.HttpPort));
         if (options.Dashboard)
         {
             // UseOrleans again configures the same silo builder AddActorsSilo created.
@@ -87,7 +88,8 @@ public static class ObservabilityHosting
             return "";
         }
 
-        var root = string.Create(CultureInfo.InvariantCulture, $"http://{silo.AdvertisedAddress}:{silo.HttpPort}");
+        var host = options.BindAddress is "0.0.0.0" or "::" ? silo.AdvertisedAddress : options.BindAddress;
+        var root = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{silo.HttpPort}");
         var dashboard = options.Dashboard ? $", dashboard {root}{options.DashboardPath}/" : "";
         return $"{dashboard}, metrics {root}{options.MetricsPath}";
     }
@@ -112,11 +114,41 @@ public static class ObservabilityHosting
         return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
     }
 
+    // Health stays open (orchestrators probe it without secrets); everything else needs the key, compared in constant time.
+    private static bool Authorized(HttpContext context, ObservabilityOptions options, string key)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..]
+            : path.StartsWithSegments(options.DashboardPath, StringComparison.OrdinalIgnoreCase) ? context.Request.Query["key"].ToString()
+            : "";
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(key));
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("401: the dashboard and metrics need Authorization: Bearer <Actors:Observability:ApiKey>\n");
+    }
+
     /// <summary>Adds routing and the observability endpoints in front of whatever pipeline the host has.</summary>
     private sealed class EndpointsFilter(ObservabilityOptions options) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            if (options.ApiKey is { Length: > 0 } key)
+            {
+                app.Use((context, nextMiddleware) => Authorized(context, options, key) ? nextMiddleware(context) : Refuse(context));
+            }
+
             app.UseRouting();
             app.UseEndpoints(endpoints => MapEndpoints(endpoints, options));
             next(app);

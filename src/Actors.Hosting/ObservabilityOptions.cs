@@ -30,8 +30,28 @@ public sealed class ObservabilityOptions : IValidatableObject
     [Required, RegularExpression(PathPattern, ErrorMessage = PathError)]
     public string MetricsPath { get; set; } = DefaultMetricsPath;
 
+    /// <summary>
+    /// The address the web host listens on (default 127.0.0.1: only this machine reaches the dashboard and metrics). Set
+    /// 0.0.0.0 where a scraper on another host or container must reach it (docker-compose does, with <see cref="ApiKey"/>).
+    /// </summary>
+    [Required]
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// When set, the dashboard and the metrics answer only requests with <c>Authorization: Bearer &lt;key&gt;</c> (a
+    /// browser may pass <c>?key=&lt;key&gt;</c> once for the dashboard); others get 401. Health endpoints stay open for
+    /// orchestrators. At least 16 characters.
+    /// </summary>
+    [MinLength(16)]
+    public string? ApiKey { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!System.Net.IPAddress.TryParse(BindAddress, out _))
+        {
+            yield return new ValidationResult("must be an IP address such as 127.0.0.1 or 0.0.0.0", [nameof(BindAddress)]);
+        }
+
         if (string.Equals(DashboardPath, MetricsPath, StringComparison.OrdinalIgnoreCase))
         {
             yield return new ValidationResult("must differ from DashboardPath", [nameof(MetricsPath)]);

@@ -84,6 +84,8 @@ public sealed class CliArgumentTests
     [InlineData("--gateway 'nowhere': expected host:port", "--gateway", "127.0.0.1:22112,nowhere", "demo")]
     [InlineData("--response-timeout 'forever'", "--gateway", "127.0.0.1:22112", "--response-timeout", "forever", "demo")]
     [InlineData("--service-id 'a b'", "--gateway", "127.0.0.1:22112", "--service-id", "a b", "demo")]
+    [InlineData("--tls-ca '/no/such/ca.pem': no such file", "--gateway", "127.0.0.1:22112", "--tls-ca", "/no/such/ca.pem", "demo")]
+    [InlineData("--tls-cert and --tls-key need --tls-ca", "--gateway", "127.0.0.1:22112", "--tls-cert", "/etc/hostname", "demo")]
     public async Task Contradicting_or_malformed_cluster_flags_exit_2_before_any_connection(string expected, params string[] args)
     {
         var result = await Run(args);

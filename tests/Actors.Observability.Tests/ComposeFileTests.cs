@@ -15,7 +15,7 @@ public sealed class ComposeFileTests
 {
     private const string SiloImage = "actors-silo";
     private static readonly string[] SiloNames = ["silo1", "silo2", "silo3"];
-    private static readonly string[] OtherServices = ["redis", "postgres", "migrate", "gateway", "prometheus", "grafana", "client", "loadtests"];
+    private static readonly string[] OtherServices = ["redis", "postgres", "certs", "migrate", "gateway", "prometheus", "grafana", "client", "loadtests"];
     private readonly IReadOnlyDictionary<string, ComposeService> _services = ComposeFile.Load();
 
     [Fact]
@@ -207,6 +207,52 @@ public sealed class ComposeFileTests
             .SelectMany(c => ((List<object?>)c["targets"]!).Select(t => (string)t!))
             .ToList();
         Assert.Equal(expected.Order(StringComparer.Ordinal), targets.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Silos_require_mutual_tls_with_the_certs_services_certificates()
+    {
+        var certs = _services["certs"];
+        Assert.Contains(certs.Volumes, v => v.Source == "./scripts/dev-ca.sh" && v.Mode == "ro");
+        var volume = Assert.Single(certs.Volumes, v => v.Target == "/certs").Source;
+        Assert.Contains(volume, ComposeFile.NamedVolumes());
+        foreach (var silo in SiloNames.Select(n => _services[n]))
+        {
+            var tls = Actors.Hosting.Security.ActorsTls.Load(new ConfigurationBuilder().AddInMemoryCollection(silo.ActorsSettings).Build());
+            Assert.True(tls.Enabled, $"services.{silo.Name}: Actors__Tls__Enabled");
+            Assert.True(tls.RequireClientCertificate);
+            Assert.Equal(("/certs/ca.pem", "/certs/silo.pem", "/certs/silo.key"), (tls.CaPath, tls.CertificatePath, tls.KeyPath));
+            Assert.Contains(silo.Volumes, v => v.Source == volume && v.Target == "/certs" && v.Mode == "ro");
+            Assert.Contains("certs", silo.DependsOn);
+        }
+    }
+
+    [Theory]
+    [InlineData("client")]
+    [InlineData("loadtests")]
+    [InlineData("gateway")]
+    public void Clients_connect_with_the_client_certificate_of_the_silos_ca(string name)
+    {
+        var service = _services[name];
+        Assert.Equal("/certs/ca.pem", service.Flag("--tls-ca"));
+        Assert.Equal("/certs/client.pem", service.Flag("--tls-cert"));
+        Assert.Equal("/certs/client.key", service.Flag("--tls-key"));
+        Assert.Contains(service.Volumes, v => v.Target == "/certs" && v.Mode == "ro");
+    }
+
+    [Fact]
+    public void Silo_dashboards_and_metrics_need_the_key_prometheus_sends()
+    {
+        var job = ((List<object?>)DeployFiles.LoadYaml(DeployFiles.PrometheusConfigPath)["scrape_configs"]!).Cast<Dictionary<object, object?>>().Single();
+        var authorization = (Dictionary<object, object?>)job["authorization"]!;
+        foreach (var silo in SiloNames.Select(n => _services[n]))
+        {
+            var options = OptionsLoader.Load<ObservabilityOptions>(new ConfigurationBuilder().AddInMemoryCollection(silo.ActorsSettings).Build(), ObservabilityOptions.SectionName);
+            Assert.Equal("0.0.0.0", options.BindAddress); // Prometheus reaches it over the compose network
+            Assert.Equal(options.ApiKey, (string?)authorization["credentials"]);
+        }
+
+        Assert.Equal("Bearer", (string?)authorization["type"]);
     }
 
     private static int Port(ComposeService silo, string name)

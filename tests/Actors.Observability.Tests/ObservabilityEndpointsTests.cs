@@ -50,7 +50,10 @@ public sealed class ObservabilityEndpointsTests(SiloProcessFixture silo)
         Assert.True(approved.Approved, approved.ToString());
         Assert.False(declined.Approved, declined.ToString());
 
-        var (_, body) = await Get("/metrics");
+        // The exporter caches a scrape briefly: poll until the calls show, with a deadline.
+        var body = await silo.ScrapeUntilAsync(b =>
+            PrometheusText.Value(b, "actors_card_authorizations_total", "outcome", "approved") >= 1
+            && PrometheusText.Value(b, "actors_card_authorization_declines_total", "reason", ReasonLabel(declined.Reason)) >= 1, TimeSpan.FromSeconds(30));
 
         Assert.True(PrometheusText.Value(body, "actors_card_authorizations_total", "outcome", "approved") >= 1, PrometheusText.Excerpt(body, "actors_"));
         Assert.True(PrometheusText.Value(body, "actors_card_authorizations_total", "outcome", "declined") >= 1, PrometheusText.Excerpt(body, "actors_"));

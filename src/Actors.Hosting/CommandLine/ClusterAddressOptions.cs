@@ -46,6 +46,9 @@ public sealed partial class ClusterAddressOptions
             HelpName = "id",
             Recursive = recursive,
         };
+        TlsCa = new("--tls-ca") { Description = "CA certificate (PEM) of a cluster whose silos require TLS: connect with mutual TLS (see scripts/dev-ca.sh)", HelpName = "file", Recursive = recursive };
+        TlsCert = new("--tls-cert") { Description = "this client's certificate (PEM, or .pfx), signed by the --tls-ca CA", HelpName = "file", Recursive = recursive };
+        TlsKey = new("--tls-key") { Description = "the private key (PEM) of --tls-cert", HelpName = "file", Recursive = recursive };
         ClusterId.Validators.Add(result => ValidateId(result, "--cluster-id"));
         ServiceId.Validators.Add(result => ValidateId(result, "--service-id"));
     }
@@ -66,7 +69,13 @@ public sealed partial class ClusterAddressOptions
 
     public Option<string> ServiceId { get; }
 
-    public IEnumerable<Option> All => [Gateway, Clustering, Redis, Postgres, GatewayRefresh, ResponseTimeout, ClusterId, ServiceId];
+    public Option<string?> TlsCa { get; }
+
+    public Option<string?> TlsCert { get; }
+
+    public Option<string?> TlsKey { get; }
+
+    public IEnumerable<Option> All => [Gateway, Clustering, Redis, Postgres, GatewayRefresh, ResponseTimeout, ClusterId, ServiceId, TlsCa, TlsCert, TlsKey];
 
     public void AddTo(Command command)
     {
@@ -97,6 +106,39 @@ public sealed partial class ClusterAddressOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         return ClientFailoverOptions.FromFlags(parse.GetValue(GatewayRefresh), parse.GetValue(ResponseTimeout));
+    }
+
+    /// <summary>Mutual TLS as <c>--tls-ca</c>, <c>--tls-cert</c> and <c>--tls-key</c> say (off without <c>--tls-ca</c>).</summary>
+    /// <exception cref="OptionsValidationException">A file is missing, or a certificate or key is given without the CA; the failures name the flags.</exception>
+    public Security.ActorsTlsOptions Tls(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var (ca, cert, key) = (parse.GetValue(TlsCa), parse.GetValue(TlsCert), parse.GetValue(TlsKey));
+        var failures = new List<string>();
+        foreach (var (flag, path) in new[] { ("--tls-ca", ca), ("--tls-cert", cert), ("--tls-key", key) })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                failures.Add($"{flag} '{path}': no such file");
+            }
+        }
+
+        if (ca is null && (cert is not null || key is not null))
+        {
+            failures.Add("--tls-cert and --tls-key need --tls-ca, the CA that signs the silos' certificates");
+        }
+
+        if (key is not null && cert is null)
+        {
+            failures.Add("--tls-key needs --tls-cert, the certificate it belongs to");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException("--tls-ca", typeof(Security.ActorsTlsOptions), failures);
+        }
+
+        return new Security.ActorsTlsOptions { Enabled = ca is not null, CaPath = ca, CertificatePath = cert, KeyPath = key };
     }
 
     private static void ValidateId(OptionResult result, string flag)

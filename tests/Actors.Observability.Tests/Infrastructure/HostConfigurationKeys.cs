@@ -23,6 +23,7 @@ public static class HostConfigurationKeys
         [AccountOptions.SectionName] = c => OptionsLoader.Load<AccountOptions>(c, AccountOptions.SectionName),
         [UserOptions.SectionName] = c => OptionsLoader.Load<UserOptions>(c, UserOptions.SectionName),
         [FraudOptions.SectionName] = c => OptionsLoader.Load<FraudOptions>(c, FraudOptions.SectionName),
+        [Actors.Hosting.Security.ActorsTlsOptions.SectionName] = c => Actors.Hosting.Security.ActorsTls.Load(c),
     };
 
     public static IReadOnlyList<string> Check(IReadOnlyDictionary<string, string?> settings)
