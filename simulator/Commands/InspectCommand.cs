@@ -11,7 +11,7 @@ internal static class InspectCommand
     public static Command Build()
     {
         var trace = new Argument<string>("trace") { Description = "Trace file (.parquet or .jsonl)" };
-        var command = new Command("inspect", "Show a trace's header and its counts per event type and fraud label; validates the whole file.");
+        var command = new Command("inspect", "Show a trace's header and its counts per event type and fraud label; validates the whole file, checksums included (format 2).");
         command.Arguments.Add(trace);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -22,6 +22,9 @@ internal static class InspectCommand
                 AnsiConsole.WriteLine(reader.Header.ToJson(indented: true));
                 var counts = await TraceCounts.OfAsync(reader.ReadEventsAsync(cancellationToken), cancellationToken);
                 Print(counts);
+                AnsiConsole.WriteLine(reader.Header.HasChecksums
+                    ? $"Integrity: format {reader.Header.FormatVersion}, every checksum matched (CRC-32 per {(TraceFile.EncodingOf(path) == TraceEncoding.Parquet ? "row group" : $"{TraceFormatInfo.LinesPerChecksum:N0} lines")})."
+                    : $"Integrity: format {reader.Header.FormatVersion} carries no checksums, so changed bytes that still decode are not detected (generate the trace again for format {TraceFormatInfo.FormatVersion}).");
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is TraceFormatException or ArgumentException or FileNotFoundException)

@@ -33,6 +33,14 @@ internal static class TestSupport
         return path;
     }
 
+    /// <summary>The 1-based line of a JSON Lines trace that holds the event of this seq (checksum lines sit between events).</summary>
+    public static async Task<int> LineOfSeqAsync(string path, long seq)
+    {
+        var lines = await File.ReadAllLinesAsync(path);
+        var prefix = "{\"seq\":" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",";
+        return Array.FindIndex(lines, l => l.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+    }
+
     public static async Task<List<TraceEvent>> ReadAllAsync(string path)
     {
         await using var reader = await TraceFile.OpenAsync(path);

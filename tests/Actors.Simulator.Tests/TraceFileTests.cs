@@ -60,7 +60,7 @@ public sealed class TraceFileTests : IDisposable
     {
         var path = await SmallJsonl();
         var lines = await File.ReadAllLinesAsync(path);
-        lines[0] = lines[0].Replace("\"format_version\":1", "\"format_version\":9", StringComparison.Ordinal);
+        lines[0] = lines[0].Replace($"\"format_version\":{TraceFormatInfo.FormatVersion}", "\"format_version\":9", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(path, lines);
         var error = await Assert.ThrowsAsync<TraceFormatException>(() => TestSupport.ReadAllAsync(path));
         Assert.Contains("unknown format version 9", error.Message, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class TraceFileTests : IDisposable
         var path = await TestSupport.WriteAsync(world, _folder.Path, name, events);
         var error = await Assert.ThrowsAsync<TraceFormatException>(() => TestSupport.ReadAllAsync(path));
         Assert.Contains("out-of-order timestamp", error.Message, StringComparison.Ordinal);
-        Assert.Equal(name.EndsWith(".jsonl", StringComparison.Ordinal) ? $"line {last + 2}" : $"row {last}", error.Where);
+        Assert.Equal(name.EndsWith(".jsonl", StringComparison.Ordinal) ? $"line {await TestSupport.LineOfSeqAsync(path, last)}" : $"row {last}", error.Where);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Actors.Simulation.Traffic;
@@ -8,25 +9,33 @@ namespace Actors.Simulation.Trace;
 /// <summary>
 /// Writes a trace as JSON Lines: the header object on the first line, one event object per line
 /// (fields that the event type does not use are left out), and a last line {"end":{"events":N}} so a
-/// reader can tell a complete file from a truncated one. Lines are gathered in memory and written
-/// in large chunks: flushing per line would cost one write call per event.
+/// reader can tell a complete file from a truncated one. Format 2 adds a checksum line
+/// {"checksum":{"crc32":"…","lines":[first,last]}} after every 4,096 lines (header and events, counted by
+/// their line numbers in the file) and before the end line for the tail, the CRC-32 of those lines'
+/// bytes with their line ends. Lines are gathered in memory and written in large chunks: flushing per
+/// line would cost one write call per event.
 /// </summary>
 internal sealed class JsonLinesTraceWriter
 {
     private const int ChunkBytes = 1 << 20;
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
+    private readonly Crc32 _crc = new();
+    private bool _checksummed;
+    private long _line;
+    private long _firstCovered = 1;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
     {
+        _checksummed = header.HasChecksums;
         using var json = new Utf8JsonWriter(_buffer, WriterOptions);
         header.Write(json);
-        EndLine(json);
+        EndCoveredLine(json);
         long count = 0;
         foreach (var e in events)
         {
             WriteEvent(json, e);
-            EndLine(json);
+            EndCoveredLine(json);
             count++;
             if (_buffer.WrittenCount >= ChunkBytes)
             {
@@ -34,6 +43,11 @@ internal sealed class JsonLinesTraceWriter
                 await output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
                 _buffer.ResetWrittenCount();
             }
+        }
+
+        if (_checksummed && _line >= _firstCovered)
+        {
+            WriteChecksum(json);
         }
 
         json.WriteStartObject();
@@ -47,11 +61,46 @@ internal sealed class JsonLinesTraceWriter
         return count;
     }
 
+    /// <summary>Ends a line the checksums cover (header, event); writes the checksum line when 4,096 are due.</summary>
+    private void EndCoveredLine(Utf8JsonWriter json)
+    {
+        var start = _buffer.WrittenCount;
+        EndLine(json);
+        if (!_checksummed)
+        {
+            return;
+        }
+
+        _crc.Append(_buffer.WrittenSpan[start..]);
+        if (_line - _firstCovered + 1 == TraceFormatInfo.LinesPerChecksum)
+        {
+            WriteChecksum(json);
+        }
+    }
+
+    private void WriteChecksum(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("checksum");
+        json.WriteString("crc32", TraceChecksum.Format(_crc.GetCurrentHashAsUInt32()));
+        json.WriteStartArray("lines");
+        json.WriteNumberValue(_firstCovered);
+        json.WriteNumberValue(_line);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        EndLine(json);
+        _crc.Reset();
+        _firstCovered = _line + 1;
+    }
+
+    // Json.Flush appends to the buffer before the line end: a line's bytes are contiguous from where it started.
     private void EndLine(Utf8JsonWriter json)
     {
         json.Flush();
         _buffer.Write("\n"u8);
         json.Reset(_buffer);
+        _line++;
     }
 
     private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Actors.Simulation.Traffic;
 using Parquet;
@@ -7,21 +8,38 @@ using Parquet.Schema;
 
 namespace Actors.Simulation.Trace;
 
-/// <summary>Reads a Parquet trace a row group at a time, checking the schema, header and every row.</summary>
+/// <summary>
+/// Reads a Parquet trace a row group at a time, checking the schema, header and every row. Text is
+/// read as bytes and decoded strictly (invalid UTF-8 is refused naming row and column, not replaced);
+/// in format 2 each row group's CRC-32 is checked before any of its rows is handed out. Integer
+/// columns may be declared nullable (pandas and pyarrow write them so) as long as they hold no null.
+/// </summary>
 internal sealed class ParquetTraceReader : TraceReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Stream _stream;
     private readonly ParquetReader _reader;
     private readonly Dictionary<string, DataField> _fields;
-    private readonly long _declaredCount;
 
-    private ParquetTraceReader(string path, TraceHeader header, Stream stream, ParquetReader reader, Dictionary<string, DataField> fields, long declaredCount)
+    // The text columns as plain byte arrays (same name and nullability): Parquet.Net would decode them leniently.
+    private readonly Dictionary<string, DataField> _textsAsBytes;
+    private readonly long _declaredCount;
+    private readonly ParquetChecksums? _checksums;
+    private readonly TraceChecksum _checksum = new();
+
+    private ParquetTraceReader(string path, TraceHeader header, Stream stream, ParquetReader reader, Dictionary<string, DataField> fields, long declaredCount, ParquetChecksums? checksums)
         : base(path, header)
     {
         _stream = stream;
         _reader = reader;
         _fields = fields;
+        // Parquet.Net reads a field only when it is attached to a schema: one of the file's columns, texts as bytes.
+        var texts = new HashSet<string>(TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts), StringComparer.Ordinal);
+        var asBytes = new ParquetSchema(reader.Schema.GetDataFields()
+            .Select(f => texts.Contains(f.Name) ? new DataField<byte[]>(f.Name, f.IsNullable) : new DataField(f.Name, f.ClrType, f.IsNullable, f.IsArray)).ToArray<Field>());
+        _textsAsBytes = asBytes.GetDataFields().Where(f => texts.Contains(f.Name)).ToDictionary(f => f.Name, StringComparer.Ordinal);
         _declaredCount = declaredCount;
+        _checksums = checksums;
     }
 
     public override long? DeclaredEventCount => _declaredCount;
@@ -42,8 +60,8 @@ internal sealed class ParquetTraceReader : TraceReader
 
         try
         {
-            var metadata = reader.CustomMetadata;
-            if (metadata is null || !metadata.TryGetValue(TraceFormatInfo.HeaderKey, out var headerJson))
+            var metadata = Metadata(reader, path);
+            if (!metadata.TryGetValue(TraceFormatInfo.HeaderKey, out var headerJson))
             {
                 throw new TraceFormatException(path, "header", $"no '{TraceFormatInfo.HeaderKey}' key-value metadata: not an actors trace");
             }
@@ -64,23 +82,14 @@ internal sealed class ParquetTraceReader : TraceReader
                 throw new TraceFormatException(path, "header", $"no valid '{TraceFormatInfo.EventCountKey}' metadata");
             }
 
-            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
-            var missing = ParquetTraceSchema.Schema.DataFields.Where(f => !fields.ContainsKey(f.Name)).Select(f => f.Name).ToArray();
-            if (missing.Length > 0)
+            var fields = Fields(reader, path);
+            var checksums = header.HasChecksums ? ParquetChecksums.Read(metadata, headerJson, path) : null;
+            if (checksums is not null && checksums.RowGroups.Count != reader.RowGroupCount)
             {
-                throw new TraceFormatException(path, "schema", $"missing column(s): {string.Join(", ", missing)}");
+                throw new TraceFormatException(path, "footer", $"'{TraceFormatInfo.ChecksumsKey}' lists {checksums.RowGroups.Count} row group(s) but the file has {reader.RowGroupCount} (truncated or spliced)");
             }
 
-            foreach (var expected in ParquetTraceSchema.Schema.DataFields)
-            {
-                var actual = fields[expected.Name];
-                if (actual.ClrType != expected.ClrType || actual.IsArray)
-                {
-                    throw new TraceFormatException(path, "schema", $"column {expected.Name} holds {actual.ClrType.Name}, expected {expected.ClrType.Name}");
-                }
-            }
-
-            return new ParquetTraceReader(path, header, stream, reader, fields, count);
+            return new ParquetTraceReader(path, header, stream, reader, fields, count, checksums);
         }
         catch
         {
@@ -90,13 +99,57 @@ internal sealed class ParquetTraceReader : TraceReader
         }
     }
 
+    /// <summary>
+    /// The key-value metadata, read from the footer's own list so a key written twice (Parquet allows it,
+    /// Parquet.Net's dictionary does not) is named instead of failing with "same key has already been added".
+    /// </summary>
+    private static Dictionary<string, string> Metadata(ParquetReader reader, string path)
+    {
+        var pairs = reader.Metadata?.KeyValueMetadata ?? [];
+        var twice = pairs.GroupBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new TraceFormatException(path, "footer", $"key-value metadata key '{twice.Key}' appears {twice.Count()} times; a trace holds each key once. Rewrite the file with one value per key (pyarrow: table.replace_schema_metadata({{...}}) with a dict, which cannot hold a key twice)");
+        }
+
+        return pairs.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, string path)
+    {
+        var all = reader.Schema.GetDataFields();
+        var twice = all.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new TraceFormatException(path, "schema", $"column {twice.Key} appears {twice.Count()} times; write each column once");
+        }
+
+        var fields = all.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var missing = ParquetTraceSchema.Schema.DataFields.Where(f => !fields.ContainsKey(f.Name)).Select(f => f.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new TraceFormatException(path, "schema", $"missing column(s): {string.Join(", ", missing)}");
+        }
+
+        foreach (var expected in ParquetTraceSchema.Schema.DataFields)
+        {
+            var actual = fields[expected.Name];
+            if (actual.ClrType != expected.ClrType || actual.IsArray)
+            {
+                throw new TraceFormatException(path, "schema", $"column {expected.Name} holds {actual.ClrType.Name}, expected {expected.ClrType.Name}");
+            }
+        }
+
+        return fields;
+    }
+
     public override async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var validator = new TraceValidator(Path);
         long row = 0;
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
-            var group = await ReadGroupAsync(g, cancellationToken);
+            var group = await ReadGroupAsync(g, row, cancellationToken);
             for (var i = 0; i < group.Count; i++)
             {
                 var e = group.Event(i, Path, row);
@@ -112,7 +165,7 @@ internal sealed class ParquetTraceReader : TraceReader
         }
     }
 
-    private async Task<ColumnGroup> ReadGroupAsync(int index, CancellationToken cancellationToken)
+    private async Task<ColumnGroup> ReadGroupAsync(int index, long firstRow, CancellationToken cancellationToken)
     {
         try
         {
@@ -121,23 +174,31 @@ internal sealed class ParquetTraceReader : TraceReader
             var columns = new ColumnGroup(n);
             foreach (var name in TraceColumns.Longs)
             {
-                var values = new long[n];
-                await group.ReadAsync<long>(_fields[name], values.AsMemory(), null, cancellationToken);
+                var values = await ReadIntegersAsync<long>(group, name, n, firstRow, cancellationToken);
+                _checksum.AddLongs(values);
                 columns.Longs[name] = values;
             }
 
             foreach (var name in TraceColumns.Ints)
             {
-                var values = new int[n];
-                await group.ReadAsync<int>(_fields[name], values.AsMemory(), null, cancellationToken);
+                var values = await ReadIntegersAsync<int>(group, name, n, firstRow, cancellationToken);
+                _checksum.AddInts(values);
                 columns.Ints[name] = values;
             }
 
             foreach (var name in TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts))
             {
-                var values = new string?[n];
-                await group.ReadAsync(_fields[name], values.AsMemory(), null, cancellationToken);
-                columns.Texts[name] = values;
+                var bytes = new byte[]?[n];
+                await group.ReadAsync(_textsAsBytes[name], bytes.AsMemory(), null, cancellationToken);
+                _checksum.AddTexts(bytes);
+                columns.Texts[name] = Decode(bytes, name, firstRow);
+            }
+
+            var crc = _checksum.Finish();
+            if (_checksums is not null && crc != _checksums.RowGroups[index])
+            {
+                throw new TraceFormatException(Path, $"row group {index} (rows {firstRow}-{firstRow + n - 1})",
+                    $"checksum mismatch: its CRC-32 is {TraceChecksum.Format(crc)}, the file declares {TraceChecksum.Format(_checksums.RowGroups[index])} (the data changed after it was written: a bad disk, copy or edit)");
             }
 
             return columns;
@@ -145,6 +206,67 @@ internal sealed class ParquetTraceReader : TraceReader
         catch (Exception e) when (e is not (OperationCanceledException or TraceFormatException))
         {
             throw new TraceFormatException(Path, $"row group {index}", $"cannot be read (corrupt data): {e.Message}", e);
+        }
+    }
+
+    /// <summary>An integer column, required or (as pandas and pyarrow write them) nullable without nulls.</summary>
+    private async Task<T[]> ReadIntegersAsync<T>(ParquetRowGroupReader group, string name, int n, long firstRow, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var field = _fields[name];
+        var values = new T[n];
+        if (!field.IsNullable)
+        {
+            await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
+            return values;
+        }
+
+        var nullable = new T?[n];
+        await group.ReadAsync<T>(field, nullable.AsMemory(), null, cancellationToken);
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = nullable[i] ?? throw new TraceFormatException(Path, $"row {firstRow + i}",
+                $"column {name} is null; integer columns hold 0 where unused. Fill the nulls with 0 before writing (pandas: df[\"{name}\"] = df[\"{name}\"].fillna(0).astype(\"int64\"))");
+        }
+
+        return values;
+    }
+
+    private string?[] Decode(byte[]?[] bytes, string name, long firstRow)
+    {
+        var texts = new string?[bytes.Length];
+        byte[]? previous = null;
+        string? previousText = null;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var value = bytes[i];
+            if (value is null)
+            {
+                continue;
+            }
+
+            // Dictionary-encoded columns hand back one array per distinct value: decode it once.
+            if (!ReferenceEquals(value, previous))
+            {
+                previous = value;
+                previousText = DecodeStrict(value, name, firstRow + i);
+            }
+
+            texts[i] = previousText;
+        }
+
+        return texts;
+    }
+
+    private string DecodeStrict(byte[] value, string name, long row)
+    {
+        try
+        {
+            return StrictUtf8.GetString(value);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new TraceFormatException(Path, $"row {row}", $"column {name} is not valid UTF-8 (byte {e.Index} of the value): text columns must be UTF-8", e);
         }
     }
 

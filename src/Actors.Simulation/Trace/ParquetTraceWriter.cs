@@ -7,7 +7,8 @@ namespace Actors.Simulation.Trace;
 /// <summary>
 /// Writes a trace as Parquet through Parquet.Net's low-level column API: rows are gathered into
 /// column arrays and written a row group at a time, Snappy-compressed (fast; the default Zstd level
-/// is about 100x slower). The header JSON and the event count go into the key-value metadata.
+/// is about 100x slower). The header JSON, the event count and (format 2) the CRC-32 of the header and
+/// of every row group go into the key-value metadata.
 /// </summary>
 internal sealed class ParquetTraceWriter
 {
@@ -18,6 +19,8 @@ internal sealed class ParquetTraceWriter
     private readonly DataField[] _longFields = TraceColumns.Longs.Select(ParquetTraceSchema.Field).ToArray();
     private readonly DataField[] _intFields = TraceColumns.Ints.Select(ParquetTraceSchema.Field).ToArray();
     private readonly DataField[] _textFields = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(ParquetTraceSchema.Field).ToArray();
+    private readonly TraceChecksum _checksum = new();
+    private readonly List<string> _groupChecksums = [];
     private int _rows;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
@@ -42,11 +45,18 @@ internal sealed class ParquetTraceWriter
                 await FlushAsync(writer, cancellationToken);
             }
 
-            writer.CustomMetadata = new Dictionary<string, string>
+            var headerJson = header.ToJson();
+            var metadata = new Dictionary<string, string>
             {
-                [TraceFormatInfo.HeaderKey] = header.ToJson(),
+                [TraceFormatInfo.HeaderKey] = headerJson,
                 [TraceFormatInfo.EventCountKey] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (header.HasChecksums)
+            {
+                metadata[TraceFormatInfo.ChecksumsKey] = ParquetChecksums.ToJson(headerJson, _groupChecksums);
+            }
+
+            writer.CustomMetadata = metadata;
         }
 
         return count;
@@ -104,11 +114,33 @@ internal sealed class ParquetTraceWriter
             }
         }
 
+        _groupChecksums.Add(TraceChecksum.Format(Checksum(n)));
         foreach (var column in _texts)
         {
             Array.Clear(column, 0, n);
         }
 
         _rows = 0;
+    }
+
+    // The canonical order of TraceChecksum: these arrays are already in TraceColumns order.
+    private uint Checksum(int n)
+    {
+        foreach (var column in _longs)
+        {
+            _checksum.AddLongs(column.AsSpan(0, n));
+        }
+
+        foreach (var column in _ints)
+        {
+            _checksum.AddInts(column.AsSpan(0, n));
+        }
+
+        foreach (var column in _texts)
+        {
+            _checksum.AddTexts(column.AsSpan(0, n));
+        }
+
+        return _checksum.Finish();
     }
 }

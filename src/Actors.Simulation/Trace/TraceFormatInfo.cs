@@ -5,8 +5,18 @@ public static class TraceFormatInfo
 {
     public const string FormatName = "actors-trace";
 
-    /// <summary>Raised whenever the columns or their meaning change; readers refuse other versions.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Raised whenever the columns, their meaning or the file's framing change; readers refuse versions
+    /// they do not know. Version 2 added checksums (a CRC-32 per Parquet row group, a checksum line per
+    /// 4,096 JSON Lines lines); version 1 traces are still read, without integrity checks.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The first version whose files carry checksums.</summary>
+    public const int FirstChecksummedVersion = 2;
+
+    /// <summary>Every version this reader understands.</summary>
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2];
 
     public const string GeneratorName = "Actors.Simulation";
 
@@ -16,4 +26,10 @@ public static class TraceFormatInfo
     /// <summary>Parquet key-value metadata keys.</summary>
     public const string HeaderKey = "actors.trace.header";
     public const string EventCountKey = "actors.trace.events";
+
+    /// <summary>Format 2: the CRC-32 of the header and of every row group (see TRACE-FORMAT.md).</summary>
+    public const string ChecksumsKey = "actors.trace.checksums";
+
+    /// <summary>Format 2 JSON Lines: a checksum line follows every this many covered lines (header included).</summary>
+    public const int LinesPerChecksum = 4096;
 }

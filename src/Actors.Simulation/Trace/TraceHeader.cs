@@ -13,6 +13,9 @@ namespace Actors.Simulation.Trace;
 /// </summary>
 public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, SimulationOptions Options, PopulationSummary Population)
 {
+    /// <summary>Whether files of this header's format version carry checksums (format 2 on).</summary>
+    public bool HasChecksums => FormatVersion >= TraceFormatInfo.FirstChecksummedVersion;
+
     public static TraceHeader For(World world) =>
         new(TraceFormatInfo.FormatVersion, TraceFormatInfo.GeneratorVersion, world.Options, PopulationSummary.Of(world));
 
@@ -87,9 +90,9 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             }
 
             var version = Required(root, "format_version", file, where).GetInt32();
-            if (version != TraceFormatInfo.FormatVersion)
+            if (!TraceFormatInfo.ReadableVersions.Contains(version))
             {
-                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands version {TraceFormatInfo.FormatVersion}");
+                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands versions {string.Join(" and ", TraceFormatInfo.ReadableVersions)}");
             }
 
             var p = Required(root, "parameters", file, where);

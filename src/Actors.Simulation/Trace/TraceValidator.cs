@@ -4,10 +4,15 @@ namespace Actors.Simulation.Trace;
 
 /// <summary>
 /// Checks each event as a reader produces it: sequence without gaps, timestamps that never go back,
-/// and the fields its event type needs. Errors name the file and the row or line.
+/// the fields its event type needs, and references that the replay engines would otherwise judge
+/// differently (the ledger and the cluster must see only traces on which they agree): users and
+/// accounts used only after they were registered or opened, each opened once, in a known currency;
+/// postings in their account's currency by its owner. Errors name the file and the row or line.
 /// </summary>
 internal sealed class TraceValidator(string file)
 {
+    private readonly HashSet<string> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenedAccount> _accounts = new(StringComparer.Ordinal);
     private long _expectedSeq;
     private long _lastTime = long.MinValue;
 
@@ -31,8 +36,67 @@ internal sealed class TraceValidator(string file)
             throw new TraceFormatException(file, where, $"{TraceNames.Of(e.Type)} event has no {missing}");
         }
 
+        var wrong = WrongReference(e);
+        if (wrong is not null)
+        {
+            throw new TraceFormatException(file, where, $"{TraceNames.Of(e.Type)} event {wrong}");
+        }
+
         _lastTime = e.TimeMs;
         _expectedSeq++;
+    }
+
+    /// <summary>What is wrong with the users and accounts the event names, or null; remembers what it registers or opens.</summary>
+    private string? WrongReference(in TraceEvent e)
+    {
+        switch (e.Type)
+        {
+            case EventType.UserRegistered:
+                return _users.Add(e.UserId!) ? null : $"registers user {e.UserId} a second time";
+            case EventType.AccountOpened:
+                if (!Actors.Money.Currency.TryParse(e.Currency, out _))
+                {
+                    return $"has unknown currency '{e.Currency}' (expected one of {string.Join(", ", Actors.Money.Currency.KnownCodes.Order(StringComparer.Ordinal))})";
+                }
+
+                if (_accounts.TryGetValue(e.AccountId!, out var opened))
+                {
+                    return $"opens account {e.AccountId} a second time (first opened by the event of seq {opened.Seq})";
+                }
+
+                if (!_users.Contains(e.UserId!))
+                {
+                    return $"opens account {e.AccountId} for user {e.UserId}, whom no earlier user_registered registered";
+                }
+
+                _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq);
+                return null;
+            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer:
+                return Posting(e) ?? (e.Type == EventType.Transfer && !_accounts.ContainsKey(e.CounterAccountId!)
+                    ? $"credits account {e.CounterAccountId}, which no earlier account_opened opened"
+                    : null);
+            case EventType.BalanceCheck or EventType.ConsentGranted or EventType.ConsentRevoked:
+                return _users.Contains(e.UserId!) ? null : $"names user {e.UserId}, whom no earlier user_registered registered";
+            default:
+                return null;
+        }
+    }
+
+    private string? Posting(in TraceEvent e)
+    {
+        if (!_accounts.TryGetValue(e.AccountId!, out var account))
+        {
+            return $"posts to account {e.AccountId}, which no earlier account_opened opened";
+        }
+
+        if (!string.Equals(e.Currency, account.Currency, StringComparison.Ordinal))
+        {
+            return $"is in {e.Currency} but account {e.AccountId} is in {account.Currency} (opened by the event of seq {account.Seq})";
+        }
+
+        return string.Equals(e.UserId, account.Owner, StringComparison.Ordinal)
+            ? null
+            : $"names user {e.UserId} but account {e.AccountId} belongs to {account.Owner}";
     }
 
     private static string? MissingField(in TraceEvent e) => e.Type switch
@@ -56,8 +120,12 @@ internal sealed class TraceValidator(string file)
         _ => TraceColumns.Type,
     };
 
+    // Every posting names its owner: the cluster replay orders events by user, so an event without one would overtake the owner's queued events.
     private static string? Money(in TraceEvent e) =>
-        e.AccountId is null ? TraceColumns.AccountId
+        e.UserId is null ? TraceColumns.UserId
+        : e.AccountId is null ? TraceColumns.AccountId
         : e.Currency is null ? TraceColumns.Currency
         : e.AmountMinor <= 0 ? "positive amount_minor" : null;
+
+    private readonly record struct OpenedAccount(string Owner, string Currency, long Seq);
 }
