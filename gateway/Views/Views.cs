@@ -64,3 +64,7 @@ public sealed record AccountView(string AccountId, string Owner, string Bank, Ac
 }
 
 public sealed record PostingView(string AccountId, string TransactionId, string Outcome, string Reason, MoneyView Balance);
+
+/// <summary>Where a transfer stands: Completed, Failed (nothing moved) or Reversed (the debit was given back), with the reason.</summary>
+public sealed record TransferView(string TransferId, string FromAccount, string ToAccount, MoneyView Amount, Transfers.TransferStatus Status,
+    DeclineReason Reason, string? Message);
