@@ -36,12 +36,14 @@ public static class GatewayApplication
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            RequestSizeLimits.ConfigureServerLimits(k.Limits, options);
         });
 
         var app = builder.Build();
+        app.UseNoStoreHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodeProblems();
+        app.UseMiddleware<RequestSizeLimits>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication (buckets per caller), before authorization (refusals spend tokens too)

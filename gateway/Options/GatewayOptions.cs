@@ -10,6 +10,11 @@ public sealed class GatewayOptions
     public const int DefaultMaxRequestBodyBytes = 16 * 1024;
     public const long DefaultMaxAmountMinor = 1_000_000_00;
     public const int DefaultLongPollSeconds = 20;
+    public const int DefaultMaxRequestTargetBytes = 2 * 1024;
+    public const int DefaultMaxRequestHeadersBytes = 8 * 1024;
+
+    /// <summary>Kestrel's own limits are this many times the gateway's, so the gateway answers first (in problem details).</summary>
+    public const int ServerLimitFactor = 4;
 
     /// <summary>
     /// host:port of a running cluster's Orleans gateway, or several separated by commas (calls move to the others when
@@ -40,6 +45,20 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted; bigger ones get 413. Default 16 KiB.</summary>
     [Range(256, 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>
+    /// Longest request target (path and query, as sent) accepted; longer ones get 414 problem details. Default 2 KiB;
+    /// Kestrel's request-line limit is <see cref="ServerLimitFactor"/> times this (8 KiB by default).
+    /// </summary>
+    [Range(256, 64 * 1024)]
+    public int MaxRequestTargetBytes { get; set; } = DefaultMaxRequestTargetBytes;
+
+    /// <summary>
+    /// Largest total of request header lines (name, value and 4 bytes of separators each) accepted; more gets 431
+    /// problem details. Default 8 KiB; Kestrel's header limit is <see cref="ServerLimitFactor"/> times this (32 KiB by default).
+    /// </summary>
+    [Range(1024, 256 * 1024)]
+    public int MaxRequestHeadersBytes { get; set; } = DefaultMaxRequestHeadersBytes;
 
     /// <summary>Largest single deposit a bank may post, in minor units. Default 100,000,000 (1,000,000.00).</summary>
     [Range(1, long.MaxValue)]

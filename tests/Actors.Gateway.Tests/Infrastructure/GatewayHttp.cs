@@ -21,7 +21,7 @@ public sealed class GatewayHttp : IDisposable
     public Task<GatewayResponse> Post(string path, string? key, string? json = null, string contentType = "application/json") =>
         Send(HttpMethod.Post, path, key, json is null ? null : new StringContent(json, Encoding.UTF8, contentType));
 
-    public async Task<GatewayResponse> Send(HttpMethod method, string path, string? key, HttpContent? content = null)
+    public async Task<GatewayResponse> Send(HttpMethod method, string path, string? key, HttpContent? content = null, Action<HttpRequestMessage>? shape = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (key is not null)
@@ -29,6 +29,7 @@ public sealed class GatewayHttp : IDisposable
             request.Headers.Add("X-Api-Key", key);
         }
 
+        shape?.Invoke(request);
         var response = await _client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         PrivacyScanner.Check(path, CallerOf(key), body);
