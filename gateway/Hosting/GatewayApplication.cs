@@ -32,7 +32,7 @@ public static class GatewayApplication
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddGatewayAuthorization();
         services.AddGatewayRateLimiting(options);
-        services.AddOpenApi(o => o.AddApiKeyScheme());
+        services.AddOpenApi(o => o.AddApiKeyScheme().AddAuthorizationResponses());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
