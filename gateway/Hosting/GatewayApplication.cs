@@ -30,9 +30,9 @@ public static class GatewayApplication
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
-        services.AddGatewayAuthorization();
+        services.AddGatewayAuthorization(options);
         services.AddGatewayRateLimiting(options);
-        services.AddOpenApi(o => o.AddApiKeyScheme().AddAuthorizationResponses());
+        services.AddOpenApi(o => o.AddApiKeyScheme(options.PartnerTokens).AddAuthorizationResponses());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

@@ -75,6 +75,9 @@ public sealed class GatewayOptions
     /// <summary>Who may call, with which key: partners, users and banks.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 
+    /// <summary>Signed partner tokens (JWT, HS256) beside the API keys; off while no signing key is configured.</summary>
+    public PartnerTokenOptions PartnerTokens { get; set; } = new();
+
     /// <summary>Token bucket of each partner (default burst 200, 100 per second).</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 

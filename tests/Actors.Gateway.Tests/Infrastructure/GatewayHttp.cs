@@ -14,6 +14,10 @@ public sealed class GatewayHttp : IDisposable
 
     public Task<GatewayResponse> Get(string path, string? key) => Send(HttpMethod.Get, path, key);
 
+    /// <summary>A GET with <c>Authorization: Bearer token</c> instead of an API key.</summary>
+    public Task<GatewayResponse> GetWithToken(string path, string token) =>
+        Send(HttpMethod.Get, path, key: null, shape: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token));
+
     public Task<GatewayResponse> Delete(string path, string? key) => Send(HttpMethod.Delete, path, key);
 
     public Task<GatewayResponse> Put(string path, string? key) => Send(HttpMethod.Put, path, key);
