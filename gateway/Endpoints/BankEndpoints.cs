@@ -3,6 +3,7 @@ using Actors.Gateway.Errors;
 using Actors.Gateway.Options;
 using Actors.Gateway.Security;
 using Actors.Gateway.Views;
+using Actors.Transfers;
 
 namespace Actors.Gateway.Endpoints;
 
@@ -36,6 +37,8 @@ public static class BankEndpoints
             Resolve(accountId, transactionId, AlertFeedback.ItWasMe, grains))
             .WithSummary("\"It was me\": clear the alert (and a freeze it caused).");
         bank.MapPost("/deposits", Deposit).WithSummary("Credit the account (idempotent per transactionId).");
+        bank.MapPost("/transfers", Transfer)
+            .WithSummary("Move money to another account of the same bank in the same currency (idempotent per transferId); mixed currencies are refused before anything posts.");
         return v1;
     }
 
@@ -58,20 +61,44 @@ public static class BankEndpoints
     private static async Task<IResult> Deposit(string accountId, DepositRequest request, IGrainFactory grains, GatewayOptions options)
     {
         Ids.Transaction(request.TransactionId, "transactionId");
-        if (request.AmountMinor <= 0)
+        if (RefuseAmount(request.AmountMinor, "deposit", options) is { } refused)
         {
-            return GatewayProblems.BadRequest("bad_amount", $"amountMinor must be positive; got {request.AmountMinor}.");
-        }
-
-        if (request.AmountMinor > options.MaxAmountMinor)
-        {
-            return GatewayProblems.BadRequest("bad_amount", $"amountMinor {request.AmountMinor} exceeds the limit of {options.MaxAmountMinor} per deposit.");
+            return refused;
         }
 
         var amount = Money.Money.FromMinor(request.AmountMinor, request.Currency);
         var result = await grains.GetGrain<IAccountGrain>(accountId).Deposit(request.TransactionId, amount);
         return TypedResults.Ok(new PostingView(accountId, result.TransactionId, result.Outcome.ToString(), result.Reason.ToString(), MoneyView.Of(result.Balance)));
     }
+
+    /// <summary>
+    /// Both accounts must be the calling bank's (so no bank learns another bank's account ids or currencies from the
+    /// answer). The transfer grain refuses mixed currencies before either leg posts (CurrencyMismatch: 400 bad_amount).
+    /// </summary>
+    private static async Task<IResult> Transfer(string accountId, BankTransferRequest request, HttpContext http, IGrainFactory grains, GatewayOptions options)
+    {
+        Ids.Transaction(request.TransferId, "transferId");
+        var toAccount = Ids.Account(request.ToAccount, "toAccount");
+        var caller = Caller.From(http.User);
+        if (!string.Equals(Ids.BankOf(toAccount), caller.Subject, StringComparison.Ordinal))
+        {
+            return GatewayProblems.Forbidden($"Bank '{caller.Subject}' may transfer only between its own accounts, not to '{toAccount}'.");
+        }
+
+        if (RefuseAmount(request.AmountMinor, "transfer", options) is { } refused)
+        {
+            return refused;
+        }
+
+        var transfer = new TransferRequest(request.TransferId, accountId, toAccount, Money.Money.FromMinor(request.AmountMinor, request.Currency));
+        var result = await grains.GetGrain<ITransferGrain>(request.TransferId).Execute(transfer);
+        return TypedResults.Ok(new TransferView(result.TransferId, accountId, toAccount, MoneyView.Of(transfer.Amount), result.Status, result.Reason, result.Message));
+    }
+
+    private static IResult? RefuseAmount(long amountMinor, string what, GatewayOptions options) =>
+        amountMinor <= 0 ? GatewayProblems.BadRequest("bad_amount", $"amountMinor must be positive; got {amountMinor}.")
+        : amountMinor > options.MaxAmountMinor ? GatewayProblems.BadRequest("bad_amount", $"amountMinor {amountMinor} exceeds the limit of {options.MaxAmountMinor} per {what}.")
+        : null;
 
     private static AlertView View(string accountId, FraudAlertRecord a, Money.Currency currency) =>
         new(accountId, a.TransactionId, a.At, MoneyView.Of(new Money.Money(a.AmountMinor, currency)), a.MerchantId, a.Country, a.Status, a.Rules);

@@ -80,7 +80,7 @@ public static class NotificationEndpoints
         }
 
         http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
+        // Cache-Control: no-store comes from NoStoreHeaders, as on every response.
         try
         {
             var keyExpiry = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;

@@ -30,18 +30,20 @@ public static class GatewayApplication
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
-        services.AddGatewayAuthorization();
+        services.AddGatewayAuthorization(options);
         services.AddGatewayRateLimiting(options);
-        services.AddOpenApi(o => o.AddApiKeyScheme());
+        services.AddOpenApi(o => o.AddApiKeyScheme(options.PartnerTokens).AddAuthorizationResponses());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            RequestSizeLimits.ConfigureServerLimits(k.Limits, options);
         });
 
         var app = builder.Build();
+        app.UseNoStoreHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodeProblems();
+        app.UseMiddleware<RequestSizeLimits>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication (buckets per caller), before authorization (refusals spend tokens too)

@@ -10,6 +10,11 @@ public sealed class GatewayOptions
     public const int DefaultMaxRequestBodyBytes = 16 * 1024;
     public const long DefaultMaxAmountMinor = 1_000_000_00;
     public const int DefaultLongPollSeconds = 20;
+    public const int DefaultMaxRequestTargetBytes = 2 * 1024;
+    public const int DefaultMaxRequestHeadersBytes = 8 * 1024;
+
+    /// <summary>Kestrel's own limits are this many times the gateway's, so the gateway answers first (in problem details).</summary>
+    public const int ServerLimitFactor = 4;
 
     /// <summary>
     /// host:port of a running cluster's Orleans gateway, or several separated by commas (calls move to the others when
@@ -41,6 +46,20 @@ public sealed class GatewayOptions
     [Range(256, 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>
+    /// Longest request target (path and query, as sent) accepted; longer ones get 414 problem details. Default 2 KiB;
+    /// Kestrel's request-line limit is <see cref="ServerLimitFactor"/> times this (8 KiB by default).
+    /// </summary>
+    [Range(256, 64 * 1024)]
+    public int MaxRequestTargetBytes { get; set; } = DefaultMaxRequestTargetBytes;
+
+    /// <summary>
+    /// Largest total of request header lines (name, value and 4 bytes of separators each) accepted; more gets 431
+    /// problem details. Default 8 KiB; Kestrel's header limit is <see cref="ServerLimitFactor"/> times this (32 KiB by default).
+    /// </summary>
+    [Range(1024, 256 * 1024)]
+    public int MaxRequestHeadersBytes { get; set; } = DefaultMaxRequestHeadersBytes;
+
     /// <summary>Largest single deposit a bank may post, in minor units. Default 100,000,000 (1,000,000.00).</summary>
     [Range(1, long.MaxValue)]
     public long MaxAmountMinor { get; set; } = DefaultMaxAmountMinor;
@@ -55,6 +74,9 @@ public sealed class GatewayOptions
 
     /// <summary>Who may call, with which key: partners, users and banks.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
+
+    /// <summary>Signed partner tokens (JWT, HS256) beside the API keys; off while no signing key is configured.</summary>
+    public PartnerTokenOptions PartnerTokens { get; set; } = new();
 
     /// <summary>Token bucket of each partner (default burst 200, 100 per second).</summary>
     public RateLimitOptions RateLimit { get; set; } = new();

@@ -43,6 +43,7 @@ public static class GatewayOptionsValidator
             ValidateCredential(options.Credentials[i], $"{GatewayOptions.SectionName}:Credentials:{i}", hashes, failures);
         }
 
+        ValidatePartnerTokens(options.PartnerTokens, $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.PartnerTokens)}", failures);
         return failures.Count == 0 ? options : throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions), failures);
     }
 
@@ -87,6 +88,42 @@ public static class GatewayOptionsValidator
         if (!hashes.Add(hash))
         {
             failures.Add($"{key}: the same key is configured twice; every credential needs its own key.");
+        }
+    }
+
+    private static void ValidatePartnerTokens(PartnerTokenOptions tokens, string key, List<string> failures)
+    {
+        Validate(tokens, key, failures);
+        if (!tokens.Enabled)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(tokens.Issuer))
+        {
+            failures.Add($"{key}:Issuer is required when signing keys are configured.");
+        }
+
+        if (string.IsNullOrWhiteSpace(tokens.Audience))
+        {
+            failures.Add($"{key}:Audience is required when signing keys are configured.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.SigningKeys.Count; i++)
+        {
+            var signingKey = tokens.SigningKeys[i];
+            var at = $"{key}:SigningKeys:{i}";
+            if (string.IsNullOrWhiteSpace(signingKey.KeyId) || !ids.Add(signingKey.KeyId))
+            {
+                failures.Add($"{at}:KeyId is missing or used twice; every key needs its own id (the tokens' kid).");
+            }
+
+            var bytes = new byte[signingKey.Key?.Length ?? 0];
+            if (signingKey.Key is null || !Convert.TryFromBase64String(signingKey.Key, bytes, out var length) || length < PartnerTokenOptions.MinKeyBytes)
+            {
+                failures.Add($"{at}:Key must be base64 of at least {PartnerTokenOptions.MinKeyBytes} bytes (HS256).");
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Actors.Gateway.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +16,13 @@ public sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authenti
 
     private readonly CredentialStore _credentials;
     private readonly TimeProvider _time;
-    private readonly GatewayAccessLog _accessLog;
 
     public ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        CredentialStore credentials, TimeProvider time, GatewayAccessLog accessLog)
+        CredentialStore credentials, TimeProvider time)
         : base(options, logger, encoder)
     {
         _credentials = credentials;
         _time = time;
-        _accessLog = accessLog;
     }
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -56,21 +53,13 @@ public sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authenti
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(credential.Caller.ToPrincipal(SchemeName), properties, SchemeName)));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var (code, detail) = Context.Items[FailureItem] as (string, string)? ?? ("missing_credentials", $"No API key: send one in the {HeaderName} header.");
-        _accessLog.Unauthenticated(Request.Method, Request.Path, code);
-        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
-        await GatewayProblems.Write(Context, StatusCodes.Status401Unauthorized, code, "Authentication required", detail);
+        return AuthenticationProblems.Unauthenticated(Context, code, detail, $"{SchemeName} header=\"{HeaderName}\"");
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        var caller = Caller.From(Context.User);
-        _accessLog.Denied(caller.Actor, Request.Method, Request.Path, "wrong role");
-        await GatewayProblems.Write(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden",
-            $"A {caller.Role.ToString().ToLowerInvariant()} credential may not call {Request.Path}.");
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthenticationProblems.Forbidden(Context);
 
     private AuthenticateResult Fail(string code, string detail)
     {

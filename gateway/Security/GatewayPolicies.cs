@@ -7,10 +7,12 @@ public static class GatewayPolicies
     public const string User = "user";
     public const string Bank = "bank";
 
-    public static IServiceCollection AddGatewayAuthorization(this IServiceCollection services)
+    public static IServiceCollection AddGatewayAuthorization(this IServiceCollection services, Options.GatewayOptions options)
     {
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddAuthentication(PartnerTokenAuthentication.SelectorScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPartnerTokens(options.PartnerTokens);
         services.AddAuthorizationBuilder()
             .AddPolicy(Partner, p => p.RequireClaim(Caller.RoleClaim, nameof(GatewayRole.Partner)))
             .AddPolicy(User, p => p.RequireClaim(Caller.RoleClaim, nameof(GatewayRole.User)))

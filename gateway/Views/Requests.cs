@@ -13,3 +13,6 @@ public sealed record FreezeRequest(string Reason);
 
 /// <summary>A bank credits its customer's account: amount in minor units of the account's currency.</summary>
 public sealed record DepositRequest(string TransactionId, long AmountMinor, string Currency);
+
+/// <summary>A bank moves money from the account in the path to another of its accounts; the transfer id makes it idempotent.</summary>
+public sealed record BankTransferRequest(string TransferId, string ToAccount, long AmountMinor, string Currency);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Globalization;
 using Actors.Accounts;
 using Actors.Users;
 
@@ -6,10 +8,26 @@ namespace Actors.Gateway.Views;
 // What the gateway answers, as plain JSON records: money as minor units plus code (never a float),
 // enums as names. Only the user named in the path ever appears in an answer.
 
-/// <summary>An exact amount: minor units, ISO currency, and a display string such as "12.34 USD".</summary>
-public sealed record MoneyView(long Minor, string Currency, string Display)
+/// <summary>
+/// An exact amount: minor units (a JSON integer, and the same digits as a string, <c>minorText</c>), ISO currency,
+/// and a display string such as "12.34 USD". JavaScript reads JSON numbers as doubles, exact only up to 2^53 - 1
+/// (9,007,199,254,740,991); a balance can go beyond that, so clients that must stay exact read <c>minorText</c>.
+/// </summary>
+public sealed record MoneyView(
+    [property: Description("Amount in minor units (cents). Exact as a 64-bit integer; JavaScript loses digits above 2^53 - 1, so read minorText there.")]
+    long Minor,
+    [property: Description("The same amount in minor units as a decimal string (e.g. \"9007199254740993\"), always present and always exact.")]
+    string MinorText,
+    [property: Description("ISO 4217 currency code.")]
+    string Currency,
+    [property: Description("For people, e.g. \"12.34 USD\"; not for parsing.")]
+    string Display)
 {
-    public static MoneyView Of(Money.Money money) => new(money.Minor, money.Currency.Code, money.ToString());
+    /// <summary>The largest integer a JavaScript number (an IEEE double) holds exactly.</summary>
+    public const long MaxSafeInteger = (1L << 53) - 1;
+
+    public static MoneyView Of(Money.Money money) =>
+        new(money.Minor, money.Minor.ToString(CultureInfo.InvariantCulture), money.Currency.Code, money.ToString());
 }
 
 public sealed record PartnerLinkView(string UserId, string PartnerId, bool Linked, IReadOnlyList<ConsentView> ConsentsInForce);
@@ -64,3 +82,7 @@ public sealed record AccountView(string AccountId, string Owner, string Bank, Ac
 }
 
 public sealed record PostingView(string AccountId, string TransactionId, string Outcome, string Reason, MoneyView Balance);
+
+/// <summary>Where a transfer stands: Completed, Failed (nothing moved) or Reversed (the debit was given back), with the reason.</summary>
+public sealed record TransferView(string TransferId, string FromAccount, string ToAccount, MoneyView Amount, Transfers.TransferStatus Status,
+    DeclineReason Reason, string? Message);

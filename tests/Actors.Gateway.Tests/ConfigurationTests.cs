@@ -20,6 +20,9 @@ public sealed class ConfigurationTests
     [InlineData("OrleansGateway", "127.0.0.1:22112,nowhere", "--orleans-gateway (Actors:Gateway:OrleansGateway) 'nowhere'")]
     [InlineData("Clustering", "Redis", "--clustering (Actors:Gateway:Clustering) Redis needs --redis (Actors:Redis:ConnectionString)")]
     [InlineData("Surprise", "1", "Surprise")]
+    [InlineData("PartnerTokens:SigningKeys:0:Key", "c2hvcnQ=", "Actors:Gateway:PartnerTokens:SigningKeys:0:Key")]
+    [InlineData("PartnerTokens:SigningKeys:0:Key", "MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=", "Actors:Gateway:PartnerTokens:Issuer")]
+    [InlineData("PartnerTokens:ClockSkew", "01:00:00", "Actors:Gateway:PartnerTokens:ClockSkew")]
     public void A_bad_setting_is_refused_naming_it(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>

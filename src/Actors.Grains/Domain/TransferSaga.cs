@@ -7,6 +7,9 @@ namespace Actors.Domain;
 /// <summary>The two accounts' side of a transfer, as the saga sees them (grain calls in the silo).</summary>
 public interface ITransferLegs
 {
+    /// <summary>The account's currency, or null when no account was opened under this id (its leg then fails as it would).</summary>
+    Task<Money.Currency?> CurrencyOf(string accountId);
+
     Task<PostingResult> Debit(string accountId, string transactionId, Money.Money amount, string counterparty);
 
     Task<PostingResult> Credit(string accountId, string transactionId, Money.Money amount, string counterparty);
@@ -29,6 +32,9 @@ public interface ITransferJournal
 /// crash or retry re-sends the same postings and the accounts answer them from their idempotency
 /// window: money is moved exactly once. A <see cref="DomainException"/> from a leg is permanent (the
 /// transfer fails); any other exception is transient and leaves the saga resumable.
+/// Before the transfer is first recorded, both accounts must be in the amount's currency: a mixed-currency
+/// transfer is refused with <see cref="DomainError.CurrencyMismatch"/> and nothing is recorded or posted
+/// (an account's currency never changes, so the check holds for the saga's whole life).
 /// </summary>
 public sealed class TransferSaga(ITransferLegs legs, ITransferJournal journal, TimeProvider time)
 {
@@ -87,6 +93,7 @@ public sealed class TransferSaga(ITransferLegs legs, ITransferJournal journal, T
             return await Resume();
         }
 
+        await EnsureOneCurrency(request);
         var now = time.GetUtcNow();
         state.Request = request;
         state.Status = TransferStatus.Pending;
@@ -153,6 +160,21 @@ public sealed class TransferSaga(ITransferLegs legs, ITransferJournal journal, T
         }
 
         return Result(state);
+    }
+
+    private async Task EnsureOneCurrency(TransferRequest request)
+    {
+        var from = legs.CurrencyOf(request.FromAccount);
+        var to = legs.CurrencyOf(request.ToAccount);
+        await Task.WhenAll(from, to);
+        foreach (var (accountId, currency) in new[] { (request.FromAccount, from.Result), (request.ToAccount, to.Result) })
+        {
+            if (currency is { } code && code != request.Amount.Currency)
+            {
+                throw new DomainException(DomainError.CurrencyMismatch,
+                    $"Transfer '{request.TransferId}' of {request.Amount} refused: account '{accountId}' is in {code}, the amount is in {request.Amount.Currency}; nothing was posted.");
+            }
+        }
     }
 
     private async Task<TransferResult> Finish(TransferStatus status, DeclineReason reason, string? message)

@@ -35,7 +35,16 @@ public sealed class TransferGrain : Grain, ITransferGrain, IRemindable, ITransfe
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
 
-        return await Settle(await _saga.Execute(request));
+        try
+        {
+            return await Settle(await _saga.Execute(request));
+        }
+        catch (Errors.DomainException) when (_state.State.Request is null)
+        {
+            // Refused before anything was recorded (e.g. mixed currencies): there is nothing to resume.
+            await DropReminder();
+            throw;
+        }
     }
 
     public Task<TransferResult> GetStatus() => Task.FromResult(_saga.Current);
@@ -52,6 +61,18 @@ public sealed class TransferGrain : Grain, ITransferGrain, IRemindable, ITransfe
     }
 
     Task ITransferJournal.Save() => _state.WriteStateAsync();
+
+    async Task<Money.Currency?> ITransferLegs.CurrencyOf(string accountId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<IAccountGrain>(accountId).GetSnapshot()).Balance.Currency;
+        }
+        catch (Errors.DomainException e) when (e.Error == Errors.DomainError.AccountNotFound)
+        {
+            return null;
+        }
+    }
 
     Task<PostingResult> ITransferLegs.Debit(string accountId, string transactionId, Money.Money amount, string counterparty) =>
         GrainFactory.GetGrain<IAccountGrain>(accountId).TransferDebit(transactionId, amount, counterparty);

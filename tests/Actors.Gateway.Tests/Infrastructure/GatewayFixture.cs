@@ -71,6 +71,11 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[prefix + "ExpiresAt"] = expiresAt?.ToString("O");
         }
 
+        foreach (var (key, value) in PartnerTokens.Settings(PartnerTokens.Current, PartnerTokens.Next))
+        {
+            settings[key] = value;
+        }
+
         settings["Actors:Gateway:NotificationPollInterval"] = "00:00:00.050";
         foreach (var limit in new[] { "RateLimit", "UserRateLimit", "BankRateLimit", "UnauthenticatedRateLimit" })
         {

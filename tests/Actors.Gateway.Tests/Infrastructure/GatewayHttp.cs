@@ -14,6 +14,10 @@ public sealed class GatewayHttp : IDisposable
 
     public Task<GatewayResponse> Get(string path, string? key) => Send(HttpMethod.Get, path, key);
 
+    /// <summary>A GET with <c>Authorization: Bearer token</c> instead of an API key.</summary>
+    public Task<GatewayResponse> GetWithToken(string path, string token) =>
+        Send(HttpMethod.Get, path, key: null, shape: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token));
+
     public Task<GatewayResponse> Delete(string path, string? key) => Send(HttpMethod.Delete, path, key);
 
     public Task<GatewayResponse> Put(string path, string? key) => Send(HttpMethod.Put, path, key);
@@ -21,7 +25,7 @@ public sealed class GatewayHttp : IDisposable
     public Task<GatewayResponse> Post(string path, string? key, string? json = null, string contentType = "application/json") =>
         Send(HttpMethod.Post, path, key, json is null ? null : new StringContent(json, Encoding.UTF8, contentType));
 
-    public async Task<GatewayResponse> Send(HttpMethod method, string path, string? key, HttpContent? content = null)
+    public async Task<GatewayResponse> Send(HttpMethod method, string path, string? key, HttpContent? content = null, Action<HttpRequestMessage>? shape = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (key is not null)
@@ -29,6 +33,7 @@ public sealed class GatewayHttp : IDisposable
             request.Headers.Add("X-Api-Key", key);
         }
 
+        shape?.Invoke(request);
         var response = await _client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         PrivacyScanner.Check(path, CallerOf(key), body);

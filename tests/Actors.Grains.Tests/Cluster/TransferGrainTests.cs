@@ -8,14 +8,14 @@ namespace Actors.Tests.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class TransferGrainTests(ClusterFixture fixture)
 {
-    private async Task<(string Id, IAccountGrain Grain)> OpenAccount(long balanceMinor)
+    private async Task<(string Id, IAccountGrain Grain)> OpenAccount(long balanceMinor, string currency = "USD")
     {
         var id = TestIds.Account("CHASE");
         var account = fixture.Grains.GetGrain<IAccountGrain>(id);
-        await account.Open("alice", "USD");
+        await account.Open("alice", currency);
         if (balanceMinor > 0)
         {
-            await account.Deposit("opening", Amounts.Usd(balanceMinor));
+            await account.Deposit("opening", Money.Money.FromMinor(balanceMinor, currency));
         }
 
         return (id, account);
@@ -108,6 +108,22 @@ public sealed class TransferGrainTests(ClusterFixture fixture)
         await DomainAssert.ThrowsAsync(DomainError.TransactionIdReused, () => Transfer(request with { Amount = Amounts.Usd(2_600) }), request.TransferId);
 
         Assert.Equal(Amounts.Usd(7_500), (await from.GetSnapshot()).Balance);
+    }
+
+    [Fact]
+    public async Task Transfer_between_accounts_in_different_currencies_is_refused_before_either_leg_posts()
+    {
+        var (fromId, from) = await OpenAccount(10_000);
+        var (toId, to) = await OpenAccount(5_000, "EUR");
+        var request = new TransferRequest(TestIds.Transfer(), fromId, toId, Amounts.Usd(2_500));
+
+        await DomainAssert.ThrowsAsync(DomainError.CurrencyMismatch, () => Transfer(request), toId, "EUR", "nothing was posted");
+
+        Assert.Equal((Amounts.Usd(10_000), 1L), ((await from.GetSnapshot()).Balance, (await from.GetSnapshot()).Postings));
+        Assert.Equal((Money.Money.FromMinor(5_000, "EUR"), 1L), ((await to.GetSnapshot()).Balance, (await to.GetSnapshot()).Postings));
+        Assert.Equal(["opening"], (await from.GetHistory(10)).Select(h => h.TransactionId));
+        Assert.Equal(["opening"], (await to.GetHistory(10)).Select(h => h.TransactionId));
+        await DomainAssert.ThrowsAsync(DomainError.TransferNotFound, () => fixture.Grains.GetGrain<ITransferGrain>(request.TransferId).GetStatus());
     }
 
     [Fact]

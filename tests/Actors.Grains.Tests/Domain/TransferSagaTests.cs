@@ -112,16 +112,29 @@ public sealed class TransferSagaTests
     }
 
     [Fact]
-    public async Task Credit_to_a_target_in_another_currency_reverses_the_debit()
+    public async Task Transfer_to_a_target_in_another_currency_is_refused_before_either_leg_posts()
     {
         _legs.Add(TestAccounts.Open(accountId: "BANK:eur", currency: "EUR"));
+        var postingsBefore = _legs.Account(Source).State.Postings;
 
-        var result = await _saga.Execute(Request(to: "BANK:eur"));
+        await DomainAssert.ThrowsAsync(DomainError.CurrencyMismatch, () => _saga.Execute(Request(to: "BANK:eur")), "BANK:eur", "EUR", "USD");
 
-        Assert.Equal((TransferStatus.Reversed, DeclineReason.Invalid), (result.Status, result.Reason));
-        Assert.Contains("EUR", result.Message, StringComparison.Ordinal);
+        Assert.True(_journal.State.Request is null);
+        Assert.Equal(0, _journal.Saves);
         Assert.Equal(10_000, SourceBalance);
-        Assert.Equal(0, _legs.Account("BANK:eur").State.BalanceMinor);
+        Assert.Equal((postingsBefore, 0L), (_legs.Account(Source).State.Postings, _legs.Account("BANK:eur").State.Postings));
+        Assert.Equal(0, _legs.HeldBy("t-1"));
+    }
+
+    [Fact]
+    public async Task Transfer_in_a_currency_other_than_the_sources_is_refused_before_either_leg_posts()
+    {
+        var request = new TransferRequest("t-1", Source, Target, Money.Money.FromMinor(100, "EUR"));
+
+        await DomainAssert.ThrowsAsync(DomainError.CurrencyMismatch, () => _saga.Execute(request), Source, "USD", "EUR");
+
+        Assert.Equal(0, _journal.Saves);
+        AssertMoneyReturned();
     }
 
     [Fact]

@@ -36,6 +36,9 @@ internal sealed class InMemoryTransferLegs(TimeProvider time) : ITransferLegs
     public long HeldBy(string transferId) =>
         Moved(TransferSaga.DebitId(transferId)) - Moved(TransferSaga.CreditId(transferId)) - Moved(TransferSaga.ReversalId(transferId));
 
+    public Task<Money.Currency?> CurrencyOf(string accountId) =>
+        Task.FromResult(Account(accountId).State.Opened ? Account(accountId).State.Currency : (Money.Currency?)null);
+
     public Task<PostingResult> Debit(string accountId, string transactionId, Money.Money amount, string counterparty) =>
         Apply(PostingKind.TransferDebit, LegFault.DebitBeforeCall, LegFault.DebitLostReply, accountId, transactionId, amount, counterparty);
 
