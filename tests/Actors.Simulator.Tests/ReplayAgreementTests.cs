@@ -1,6 +1,8 @@
 using Actors.Accounts;
 using Actors.Errors;
 using Actors.Hosting;
+using Actors.Simulation.Fraud;
+using Actors.Simulation.Replay;
 using Actors.Simulation.Traffic;
 using Actors.Simulator.Commands;
 
@@ -55,6 +57,35 @@ public sealed class ReplayAgreementTests : IAsyncLifetime, IDisposable
         {
             var never = await Assert.ThrowsAsync<DomainException>(() => _cluster.Grains.GetGrain<IAccountGrain>(account).GetSnapshot());
             Assert.Equal(DomainError.AccountNotFound, never.Error);
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_into_an_account_in_another_currency_moves_no_money_in_either_engine()
+    {
+        // Transfers are refused before any posting when an account is in another currency (the saga's rule): the
+        // cluster counts a currency_mismatch decline, the ledger engine posts nothing, and the balances agree.
+        var world = TestSupport.Small(seed: 23, users: 60, days: 1);
+        var events = new TrafficGenerator(world).ToArray();
+        var currencyOf = events.Where(e => e.Type == EventType.AccountOpened).ToDictionary(e => e.AccountId!, e => e.Currency!, StringComparer.Ordinal);
+        var transfer = Array.FindIndex(events, e => e.Type == EventType.Transfer);
+        Assert.True(transfer >= 0, "the simulated day has a transfer");
+        var foreign = currencyOf.First(p => p.Value != events[transfer].Currency).Key;
+        events[transfer] = events[transfer] with { CounterAccountId = foreign };
+        var from = events[transfer].AccountId!;
+
+        await using var cluster = await ActorsCluster.StartEmbeddedAsync();
+        var onCluster = await new TraceReplayer(cluster.Grains, new ReplayOptions { MaxConcurrency = 1 }).ReplayAsync(events);
+        var offline = LedgerReplay.Run(events, FraudDetection.Default());
+
+        Assert.Equal(0, onCluster.Failed);
+        Assert.Equal(1, onCluster.DeclineReasons.GetValueOrDefault("currency_mismatch"));
+        foreach (var account in new[] { from, foreign })
+        {
+            var snapshot = await cluster.Grains.GetGrain<IAccountGrain>(account).GetSnapshot();
+            Assert.Equal(offline.Balances[account], snapshot.Balance.Minor);
+            Assert.DoesNotContain(await cluster.Grains.GetGrain<IAccountGrain>(account).GetHistory(1_000),
+                entry => entry.TransactionId.Contains(events[transfer].TransactionId, StringComparison.Ordinal));
         }
     }
 

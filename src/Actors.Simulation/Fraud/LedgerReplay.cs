@@ -68,6 +68,12 @@ public static class LedgerReplay
 
                     break;
                 case EventType.Transfer:
+                    // As the transfer saga does: an account in another currency refuses the transfer before any posting.
+                    if (!InCurrency(ledgers, e.AccountId!, e) || !InCurrency(ledgers, e.CounterAccountId!, e))
+                    {
+                        break;
+                    }
+
                     if (Post(ledgers, e.AccountId!, PostingKind.TransferDebit, TransferSaga.DebitId(e.TransactionId), e, e.CounterAccountId, now)
                         && !Post(ledgers, e.CounterAccountId!, PostingKind.TransferCredit, TransferSaga.CreditId(e.TransactionId), e, e.AccountId, now))
                     {
@@ -111,6 +117,10 @@ public static class LedgerReplay
             return false;
         }
     }
+
+    // An unknown account is no refusal here: its leg fails as the grain's would.
+    private static bool InCurrency(Dictionary<string, AccountLedger> ledgers, string accountId, in TraceEvent e) =>
+        !ledgers.TryGetValue(accountId, out var ledger) || ledger.State.Currency == Actors.Money.Currency.Parse(e.Currency);
 
     private static Money.Money Money(in TraceEvent e) => new(e.AmountMinor, Actors.Money.Currency.Parse(e.Currency));
 }

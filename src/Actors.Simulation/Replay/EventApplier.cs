@@ -21,6 +21,11 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
         {
             return await Dispatch(e);
         }
+        catch (DomainException ex) when (e.Type == EventType.Transfer && ex.Error == DomainError.CurrencyMismatch)
+        {
+            // Refused before any posting, as a decline is: the ledger engine decides the same (see LedgerReplay).
+            return new EventOutcome(ReplayOutcome.Declined, "currency_mismatch");
+        }
         catch (DomainException ex)
         {
             return new EventOutcome(ReplayOutcome.Failed, $"{ex.Error}: {ex.Message}");
