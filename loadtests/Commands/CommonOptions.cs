@@ -168,6 +168,11 @@ public sealed class CommonOptions(CliConsole console)
             throw new LoadConfigurationException("--silos starts its own silos; --gateway and --clustering name a running cluster: give one of them.");
         }
 
+        if (parse.GetValue(Cluster.TlsCa) is not null)
+        {
+            throw new LoadConfigurationException("--tls-ca, --tls-cert and --tls-key connect to a running cluster's TLS silos; the silo processes of --silos N run without TLS.");
+        }
+
         if (ArgumentParsers.Settings(parse.GetValue(SiloSettings), "--silo-setting").Count > 0)
         {
             throw new LoadConfigurationException("--silo-setting configures the embedded silo; the processes of --silos take their settings from the silo's own configuration.");

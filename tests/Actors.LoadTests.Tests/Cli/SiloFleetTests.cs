@@ -68,6 +68,7 @@ public sealed partial class SiloFleetTests
     [InlineData("--silos", "2", "--storage", "PostgreSQL")]
     [InlineData("--silos", "2", "--gateway", "127.0.0.1:1")]
     [InlineData("--silos", "2", "--silo-dll", "/nonexistent/Actors.Silo.dll")]
+    [InlineData("--silos", "1", "--tls-ca", "/etc/hostname")]
     public async Task Bad_silos_arguments_are_refused_before_anything_starts(params string[] flags)
     {
         var result = await CliRun.RunAsync(["run", "--scenario", "ping", "--rate", "10", "--duration", "1s", .. flags]);
