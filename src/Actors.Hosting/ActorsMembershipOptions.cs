@@ -15,7 +15,7 @@ namespace Actors.Hosting;
 /// (a long GC pause over ~2 s) dead — it then restarts, its grains reactivate from storage elsewhere.
 /// Large clusters on busy machines may prefer "Orleans".
 /// </remarks>
-public sealed class ActorsMembershipOptions
+public sealed class ActorsMembershipOptions : IValidatableObject
 {
     public const string SectionName = "Actors:Membership";
     public const string TunedProfile = "Tuned";
@@ -62,4 +62,12 @@ public sealed class ActorsMembershipOptions
     public TimeSpan IAmAliveTablePublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsTuned => Profile == TunedProfile;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxProbeTimeout < MinProbeTimeout)
+        {
+            yield return new ValidationResult($"must be at least MinProbeTimeout ({MinProbeTimeout}): a probe's timeout is kept between the two", [nameof(MaxProbeTimeout)]);
+        }
+    }
 }

@@ -100,6 +100,17 @@ public sealed class StoreSelectionTests
         Assert.Contains("Actors:Membership:NumVotesForDeathDeclaration = '0'", Assert.Single(e.Failures), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_max_probe_timeout_below_the_min_is_refused_naming_both()
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Load<ActorsMembershipOptions>(
+            Config(("Actors:Membership:MinProbeTimeout", "00:00:03"), ("Actors:Membership:MaxProbeTimeout", "00:00:02")), ActorsMembershipOptions.SectionName));
+
+        var failure = Assert.Single(e.Failures);
+        Assert.Contains("Actors:Membership:MaxProbeTimeout = '00:00:02'", failure, StringComparison.Ordinal);
+        Assert.Contains("MinProbeTimeout", failure, StringComparison.Ordinal);
+    }
+
     private static ActorsStoreSelection Load(params (string Key, string? Value)[] settings)
     {
         var configuration = Config(settings);
