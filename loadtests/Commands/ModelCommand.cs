@@ -49,12 +49,13 @@ public static class ModelCommand
         var simDays = new Option<int>("--sim-days") { DefaultValueFactory = _ => 7, Description = "days of simulated traffic (7: a whole week's rhythm)" };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => SimulationOptions.DefaultSeed, Description = "seed of the simulated traffic" };
         var utilization = new Option<double>("--target-utilization") { DefaultValueFactory = _ => 0.6, Description = "share of measured capacity to plan for (0-1)" };
+        var writesPerRequest = new Option<double?>("--writes-per-request") { Description = "skip the write probe: durable state writes one card_authorization makes" };
         var storeWrites = new Option<double?>("--store-writes-per-node") { Description = "writes/s one store node sustains (default: measured with ping_write on a Redis or PostgreSQL target)" };
         var storeNodeGib = new Option<double>("--store-node-gib") { DefaultValueFactory = _ => 24, Description = "data one store node holds (GiB; Redis: its memory)" };
         var validate = new Option<int>("--validate-silos") { Description = "then predict an N-silo cluster from the single silo of --silos 1, measure it and print both" };
         var crossSilo = new Option<double>("--cross-silo-cost") { DefaultValueFactory = _ => 0.3, Description = "extra CPU of a request whose grains are on other silos, as a share of its CPU (validation)" };
         var command = new Command("model", "Estimate the silos and store nodes needed at Messenger scale from simulated behaviour and measured capacity, memory and store rates (exit 0, 1 no passing rate, 2 bad arguments).");
-        foreach (var option in new Option[] { ratePerSilo, bytesPerUser, memoryUsers, slo, stepDuration, totalUsers, dailyActive, eventsPerDay, peakFactor, residentShare, collectionAge, simUsers, simDays, seed, utilization, storeWrites, storeNodeGib, validate, crossSilo })
+        foreach (var option in new Option[] { ratePerSilo, bytesPerUser, memoryUsers, slo, stepDuration, totalUsers, dailyActive, eventsPerDay, peakFactor, residentShare, collectionAge, simUsers, simDays, seed, utilization, writesPerRequest, storeWrites, storeNodeGib, validate, crossSilo })
         {
             command.Options.Add(option);
         }
@@ -105,9 +106,10 @@ public static class ModelCommand
             var givenRate = parse.GetValue(ratePerSilo);
             var givenBytes = parse.GetValue(bytesPerUser);
             var givenStoreRate = parse.GetValue(storeWrites);
-            if (givenRate <= 0 || givenBytes <= 0 || givenStoreRate <= 0)
+            var givenWrites = parse.GetValue(writesPerRequest);
+            if (givenRate <= 0 || givenBytes <= 0 || givenStoreRate <= 0 || givenWrites < 0)
             {
-                throw new LoadConfigurationException("--rate-per-silo, --bytes-per-user and --store-writes-per-node must be positive.");
+                throw new LoadConfigurationException("--rate-per-silo, --bytes-per-user and --store-writes-per-node must be positive, --writes-per-request not negative.");
             }
 
             var simulation = new SimulationOptions
@@ -164,12 +166,17 @@ public static class ModelCommand
             double bytes;
             string bytesSource;
             double storeBytes = 0;
-            double writesPerRequest;
-            await using (var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), common.ConnectOptions(parse), cancellationToken))
+            double writesPerRequestMeasured;
+            if (givenBytes is { } b && givenWrites is { } w)
             {
-                if (givenBytes is { } b)
+                (bytes, bytesSource, writesPerRequestMeasured) = (b, "given with --bytes-per-user", w);
+            }
+            else
+            {
+                await using var probeSilo = await ActorsCluster.StartEmbeddedAsync(common.EmbeddedSettings(parse), common.ConnectOptions(parse), cancellationToken);
+                if (givenBytes is { } given)
                 {
-                    bytes = b;
+                    bytes = given;
                     bytesSource = "given with --bytes-per-user";
                 }
                 else
@@ -182,13 +189,16 @@ public static class ModelCommand
                     bytesSource = $"{users:N0} users x 2 accounts, {probe.PostingsPerAccount} postings each, notifications on; {probe.StorageBytesPerUser:N0} B/user more in the in-process storage";
                 }
 
-                writesPerRequest = await MeasureWritesPerRequestAsync(probeSilo, common.Population(parse, sliced: false), cancellationToken);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Store writes: {writesPerRequest:N2} a {OrleansScenarios.CardAuthorization} request ({WriteProbeUsers} users, {WriteProbeRate * WriteProbeDuration.TotalSeconds / (WriteProbeUsers * 2):0} authorizations an account)"));
+                writesPerRequestMeasured = givenWrites ?? await MeasureWritesPerRequestAsync(probeSilo, common.Population(parse, sliced: false), cancellationToken);
+                if (givenWrites is null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Store writes: {writesPerRequestMeasured:N2} a {OrleansScenarios.CardAuthorization} request ({WriteProbeUsers} users, {WriteProbeRate * WriteProbeDuration.TotalSeconds / (WriteProbeUsers * 2):0} authorizations an account)"));
+                }
             }
 
             var measurements = new CapacityMeasurements(rate, bytes, rateSource, bytesSource)
             {
-                WritesPerRequest = writesPerRequest,
+                WritesPerRequest = writesPerRequestMeasured,
                 StoreWritesPerSecondPerNode = storeRate,
                 StoreBytesPerUser = storeBytes,
                 StoreSource = storeSource,

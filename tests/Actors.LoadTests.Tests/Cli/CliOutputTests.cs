@@ -96,6 +96,27 @@ public sealed partial class CliOutputTests
     }
 
     [Fact]
+    public async Task Model_prints_the_simulated_profile_the_estimate_the_sensitivity_and_writes_its_reports()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRun.RunAsync("model", "--rate-per-silo", "5000", "--bytes-per-user", "8000", "--writes-per-request", "2",
+            "--store-writes-per-node", "30000", "--sim-users", "500", "--sim-days", "1", "--report-dir", folder.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("Load profile from the simulator's traffic: 500 users x 1 days", result.Output, StringComparison.Ordinal);
+        Assert.Contains("store nodes for writes", result.Output, StringComparison.Ordinal);
+        Assert.Contains("store writes/s per node       30,000 (given with --store-writes-per-node)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Sensitivity (one assumption moved at a time", result.Output, StringComparison.Ordinal);
+        var run = Assert.Single(Directory.GetDirectories(folder.Path));
+        Assert.Contains("Bill of materials:", await File.ReadAllTextAsync(Path.Combine(run, "capacity-model.txt")), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "capacity-model.json")));
+        Assert.True(json.RootElement.GetProperty("silos").GetInt64() >= 1);
+        Assert.Equal(4, json.RootElement.GetProperty("profile").GetProperty("resident").GetArrayLength()); // 1, 5, 15 and 60 min
+        AssertNoLibraryLog(result);
+    }
+
+    [Fact]
     public Task Capacity_refuses_a_repeat_count_below_one() =>
         CliRun.AssertBadArgumentAsync("--repeat", "capacity", "--scenario", "ping", "--repeat", "0");
 
