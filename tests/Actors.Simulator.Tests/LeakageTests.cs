@@ -88,6 +88,23 @@ public sealed class LeakageTests : IDisposable
     }
 
     [Fact]
+    public void At_the_defaults_no_raw_column_separates_fraud_above_auc_09()
+    {
+        // Default fraud rates (0.13 % of card payments): 10,000 users x 3 days give about a hundred fraud payments in a second or two.
+        var world = TestSupport.Small(seed: 42, users: 10_000, days: 3);
+        var analysis = new LeakageAnalysis();
+        foreach (var e in new TrafficGenerator(world))
+        {
+            analysis.Add(e);
+        }
+
+        Assert.True(analysis.FraudPayments >= 50, $"only {analysis.FraudPayments} fraud payments");
+        var leaks = analysis.Columns().Where(c => c.Leaks).Select(c => $"{c.Column} {c.Auc:F3}").ToArray();
+        Assert.True(leaks.Length == 0, string.Join(", ", leaks));
+        Assert.Equal(1.0, analysis.Columns().Single(c => c.Column == "episode").Auc, 12);
+    }
+
+    [Fact]
     public async Task Inspect_with_leakage_prints_the_table()
     {
         var path = await TestSupport.WriteAsync(TestSupport.Small(seed: 3, users: 300, days: 2, fraud: 0.02), _folder.Path, "leak.jsonl");
