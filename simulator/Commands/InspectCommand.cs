@@ -1,18 +1,25 @@
 using System.CommandLine;
+using System.Globalization;
+using Actors.Simulation.Analysis;
 using Actors.Simulation.Trace;
 using Actors.Simulation.Traffic;
 using Spectre.Console;
 
 namespace Actors.Simulator.Commands;
 
-/// <summary><c>inspect trace.parquet</c>: the header, then counts per event type and per fraud label (reading validates every row).</summary>
+/// <summary>
+/// <c>inspect trace.parquet</c>: the header, then counts per event type and per fraud label (reading
+/// validates every row); with <c>--leakage</c> also how well each column alone separates fraud.
+/// </summary>
 internal static class InspectCommand
 {
     public static Command Build()
     {
         var trace = new Argument<string>("trace") { Description = "Trace file (.parquet or .jsonl)" };
         var command = new Command("inspect", "Show a trace's header and its counts per event type and fraud label; validates the whole file, checksums included (format 2).");
+        var leakage = new Option<bool>("--leakage") { Description = $"Also score each column of the card payments by the AUC of its best one-feature score against the fraud label; columns above {ColumnLeakage.LeakThreshold} are flagged" };
         command.Arguments.Add(trace);
+        command.Options.Add(leakage);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(trace)!;
@@ -20,8 +27,20 @@ internal static class InspectCommand
             {
                 await using var reader = await TraceFile.OpenAsync(path, cancellationToken);
                 AnsiConsole.WriteLine(reader.Header.ToJson(indented: true));
-                var counts = await TraceCounts.OfAsync(reader.ReadEventsAsync(cancellationToken), cancellationToken);
+                var counts = new TraceCounts();
+                var analysis = parse.GetValue(leakage) ? new LeakageAnalysis() : null;
+                await foreach (var e in reader.ReadEventsAsync(cancellationToken))
+                {
+                    counts.Add(e);
+                    analysis?.Add(e);
+                }
+
                 Print(counts);
+                if (analysis is not null)
+                {
+                    Print(analysis);
+                }
+
                 AnsiConsole.WriteLine(reader.Header.HasChecksums
                     ? $"Integrity: format {reader.Header.FormatVersion}, every checksum matched (CRC-32 per {(TraceFile.EncodingOf(path) == TraceEncoding.Parquet ? "row group" : $"{TraceFormatInfo.LinesPerChecksum:N0} lines")})."
                     : $"Integrity: format {reader.Header.FormatVersion} carries no checksums, so changed bytes that still decode are not detected (generate the trace again for format {TraceFormatInfo.FormatVersion}).");
@@ -56,5 +75,20 @@ internal static class InspectCommand
         {
             AnsiConsole.WriteLine($"Simulated time: {DateTimeOffset.FromUnixTimeMilliseconds(counts.FirstTimeMs):u} to {DateTimeOffset.FromUnixTimeMilliseconds(counts.LastTimeMs):u}; fraud share of card events {counts.CardFraudRate:P3}.");
         }
+    }
+
+    private static void Print(LeakageAnalysis analysis)
+    {
+        var table = new Table().Title($"Leakage: each column alone against the fraud label ({analysis.CardPayments:N0} card payments, {analysis.FraudPayments:N0} fraud)")
+            .AddColumn("column").AddColumn("score").AddColumn(new TableColumn("values").RightAligned()).AddColumn(new TableColumn("AUC").RightAligned()).AddColumn("");
+        foreach (var c in analysis.Columns())
+        {
+            var flag = c.IsLabel ? "label (ground truth)" : c.Leaks ? $"[red]LEAK > {ColumnLeakage.LeakThreshold}[/]" : "";
+            table.AddRow(c.Column, c.Numeric ? "value" : "fraud rate", c.DistinctValues.ToString("N0", CultureInfo.InvariantCulture), c.Auc.ToString("F3", CultureInfo.InvariantCulture), flag);
+        }
+
+        AnsiConsole.Write(table);
+        var leaks = analysis.Columns().Count(c => c.Leaks);
+        AnsiConsole.WriteLine(leaks == 0 ? $"Leakage: no column above AUC {ColumnLeakage.LeakThreshold}." : $"Leakage: {leaks} column(s) above AUC {ColumnLeakage.LeakThreshold}.");
     }
 }

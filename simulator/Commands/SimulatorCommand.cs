@@ -12,6 +12,7 @@ public static class SimulatorCommand
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
+        root.Subcommands.Add(SplitCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         return root;
     }

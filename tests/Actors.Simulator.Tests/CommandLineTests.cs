@@ -48,7 +48,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Help_is_available_on_every_command()
     {
-        foreach (var command in new[] { "generate", "inspect", "replay", "bench" })
+        foreach (var command in new[] { "generate", "inspect", "replay", "split", "bench" })
         {
             Assert.Equal(ExitCodes.Ok, await SimulatorCommand.RunAsync([command, "--help"]));
         }

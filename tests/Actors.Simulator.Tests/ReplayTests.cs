@@ -95,7 +95,7 @@ public sealed class ReplayTests : IDisposable
 
                     break;
                 case EventType.CardAuthorization:
-                    if (ledgers[e.AccountId!].Authorize(new CardAuthorization(e.TransactionId, Money(e), e.MerchantId!, e.Mcc, e.Country!, DateTimeOffset.FromUnixTimeMilliseconds(e.TimeMs)), now).Approved)
+                    if (ledgers[e.AccountId!].Authorize(new CardAuthorization(e.TransactionId, Money(e), e.MerchantId!, e.Mcc, e.Country!, DateTimeOffset.FromUnixTimeMilliseconds(e.TimeMs), CardPresent: e.Device == 0, Device: e.Device), now).Approved)
                     {
                         spent += e.AmountMinor;
                     }

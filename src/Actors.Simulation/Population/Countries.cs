@@ -21,6 +21,15 @@ public static class Countries
         new("PL", "pl_PL", "pl", "PLN", 2, 1, BankShare.EuropeRegion, 0.04, 4.0),
     ];
 
+    /// <summary>
+    /// Countries reached from each country by land (or the Channel Tunnel), by index into <see cref="All"/>:
+    /// trips there start after hours, not after a flight. The US has none in this catalog.
+    /// </summary>
+    public static readonly IReadOnlyList<int[]> LandNeighbours =
+    [
+        [], [3], [3, 6, 7], [1, 2, 4, 5], [3], [3], [2], [2],
+    ];
+
     public static int IndexOf(string code)
     {
         for (var i = 0; i < All.Count; i++)

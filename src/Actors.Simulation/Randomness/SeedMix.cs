@@ -14,6 +14,7 @@ public static class SeedMix
     public const ulong MerchantFakerStream = 5;
     public const ulong TrafficStream = 6;
     public const ulong AccountStream = 7;
+    public const ulong DeviceStream = 8;
 
     public static ulong SplitMix(ref ulong state)
     {

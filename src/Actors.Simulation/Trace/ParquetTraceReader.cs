@@ -117,7 +117,17 @@ internal sealed class ParquetTraceReader : TraceReader
 
     private static Dictionary<string, DataField> Fields(ParquetReader reader, string path)
     {
-        var all = reader.Schema.GetDataFields();
+        DataField[] all;
+        try
+        {
+            all = reader.Schema.GetDataFields();
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Parquet.Net decodes the schema lazily, so a corrupt footer can surface only here.
+            throw new TraceFormatException(path, "schema", $"the schema cannot be decoded (corrupt footer): {e.Message}", e);
+        }
+
         var twice = all.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {

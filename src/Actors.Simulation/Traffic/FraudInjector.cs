@@ -9,19 +9,16 @@ namespace Actors.Simulation.Traffic;
 /// configured share of all card events. An episode only starts when it fits before the end of the
 /// period, so every labelled episode in a trace is complete and has its full shape:
 /// <list type="bullet">
-/// <item>card testing: 5-15 authorizations of 0.50-1.99 (minor units 50-199) at one online merchant, seconds apart, from an unknown device (99), within 15 minutes;</item>
-/// <item>account takeover: a balance check from a new device (77) in a foreign country, then 3-6 large card-not-present payments and a transfer out, from that device and country, within an hour;</item>
-/// <item>cloned card: right after a genuine payment, 1-3 card-present payments with the same card in another country, all within 60 minutes of it;</item>
-/// <item>merchant compromise: 8-20 distinct cards pay at one merchant within an hour (genuine, label none, same episode), then 2-6 hours later each is used 1-3 times elsewhere (labelled), online from the fraudster's device (55) or at a terminal.</item>
+/// <item>card testing: 5-15 authorizations of 0.50-1.99 (minor units 50-199) at one online merchant (mostly digital goods; at home or abroad), seconds apart, from a device new to the user, within 15 minutes;</item>
+/// <item>account takeover: a balance check from a device new to the user (sometimes one that looks like the user's own), abroad or at home, then 3-6 large card-not-present payments and a transfer out, from that device and country, within an hour;</item>
+/// <item>cloned card: right after a genuine payment, 1-3 card-present payments with the same card, mostly in another country, all within 60 minutes of it;</item>
+/// <item>merchant compromise: 8-20 distinct cards pay at one merchant within an hour (genuine payments, label none, no episode), then 2-6 hours later each is used 1-3 times elsewhere (labelled), online from a device new to the user or at a terminal, at home or abroad.</item>
 /// </list>
+/// Fraud draws its devices, countries and categories from ranges legitimate traffic also covers
+/// (new device numbers, cross-border payments, every category), so no single column gives it away.
 /// </summary>
 internal sealed class FraudInjector
 {
-    public const int TestingDevice = 99;
-
-    /// <summary>The fraudster's device using card numbers stolen at a compromised merchant.</summary>
-    public const int CompromiseDevice = 55;
-    public const int TakeoverDevice = 77;
     public const long TestingSpanMs = 15 * 60_000;
     public const long CloneWindowMs = 60 * 60_000;
     private const double CardTestingMean = 10;
@@ -29,8 +26,16 @@ internal sealed class FraudInjector
     private const double ClonedMean = 2;
     private const double CompromiseMean = 28;
     private static readonly int[] RiskyCategories = [MerchantCategories.Electronics, MerchantCategories.Crypto, MerchantCategories.OnlineRetail, MerchantCategories.DigitalGoods];
+    private static readonly int[] OnlineCategories = Enumerable.Range(0, MerchantCategories.All.Count).Where(c => MerchantCategories.All[c].Online).ToArray();
+
+    /// <summary>Share of takeovers whose device looks like one of the user's own (a spoofed fingerprint, malware on the phone).</summary>
+    private const double FamiliarDeviceShare = 0.3;
+
+    /// <summary>Share of episodes run from (or at merchants in) the victim's own country.</summary>
+    private const double LocalShare = 0.4;
 
     private readonly World _world;
+    private readonly DeviceBook _devices;
     private readonly long _endMs;
     private readonly Action<ScriptedEvent> _plan;
     private readonly Func<int, int, long> _amount;
@@ -41,9 +46,10 @@ internal sealed class FraudInjector
     private long _episodes;
 
     /// <param name="amount">Amount in minor units for (category, account) as a genuine payment would draw it.</param>
-    public FraudInjector(World world, long endMs, Action<ScriptedEvent> plan, Func<int, int, long> amount)
+    public FraudInjector(World world, long endMs, DeviceBook devices, Action<ScriptedEvent> plan, Func<int, int, long> amount)
     {
         _world = world;
+        _devices = devices;
         _endMs = endMs;
         _plan = plan;
         _amount = amount;
@@ -96,14 +102,18 @@ internal sealed class FraudInjector
         }
 
         var episode = ++_episodes;
-        var merchant = PickMerchant(ref random, random.NextInt(Countries.All.Count), MerchantCategories.DigitalGoods);
+        var owner = _world.AccountOwner[account];
+        var where = random.Chance(LocalShare) ? _world.UserCountry[owner] : random.NextInt(Countries.All.Count);
+        var category = random.Chance(0.6) ? MerchantCategories.DigitalGoods : OnlineCategories[random.NextInt(OnlineCategories.Length)];
+        var merchant = PickMerchant(ref random, where, category);
         var country = _world.MerchantCountry[merchant];
+        var device = _devices.Stranger(owner);
         var count = random.NextInt(5, 15);
         for (var i = 0; i < count; i++)
         {
             // Seconds apart: at most 15 x 60 s from the genuine payment.
             t += random.NextInt(5_000, 59_000);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, TestingDevice, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, device, -1));
         }
     }
 
@@ -116,18 +126,20 @@ internal sealed class FraudInjector
 
         var episode = ++_episodes;
         var owner = _world.AccountOwner[account];
-        var country = OtherCountry(ref random, _world.UserCountry[owner]);
+        var home = _world.UserCountry[owner];
+        var country = random.Chance(LocalShare) ? home : OtherCountry(ref random, home);
+        var device = random.Chance(FamiliarDeviceShare) ? _devices.Owned(ref random, owner) : _devices.Stranger(owner);
         t += random.NextInt(60_000, 300_000);
-        _plan(new ScriptedEvent(t, EventType.BalanceCheck, FraudLabel.AccountTakeover, episode, account, -1, 0, country, TakeoverDevice, -1));
+        _plan(new ScriptedEvent(t, EventType.BalanceCheck, FraudLabel.AccountTakeover, episode, account, -1, 0, country, device, -1));
         var payments = random.NextInt(3, 6);
         for (var i = 0; i < payments; i++)
         {
             t += random.NextInt(60_000, 300_000);
-            var merchant = PickMerchant(ref random, country, RiskyCategories[random.NextInt(RiskyCategories.Length)]);
+            var merchant = PickMerchant(ref random, country, random.Chance(0.6) ? RiskyCategories[random.NextInt(RiskyCategories.Length)] : OnlineCategories[random.NextInt(OnlineCategories.Length)]);
 
             // Draining: amounts several times a genuine payment in that category.
             var amount = _amount(_world.MerchantCategory[merchant], account) * random.NextInt(3, 8);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, TakeoverDevice, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1));
         }
 
         var target = SameCurrencyAccount(ref random, account);
@@ -135,7 +147,7 @@ internal sealed class FraudInjector
         {
             t += random.NextInt(60_000, 300_000);
             var amount = _world.SalaryMinor[owner] / 2 + 1;
-            _plan(new ScriptedEvent(t, EventType.Transfer, FraudLabel.AccountTakeover, episode, account, -1, amount, country, TakeoverDevice, target));
+            _plan(new ScriptedEvent(t, EventType.Transfer, FraudLabel.AccountTakeover, episode, account, -1, amount, country, device, target));
         }
     }
 
@@ -147,7 +159,9 @@ internal sealed class FraudInjector
         }
 
         var episode = ++_episodes;
-        var country = OtherCountry(ref random, genuineCountry);
+
+        // Mostly abroad (impossible travel); some clones are used in the same country.
+        var country = random.Chance(0.25) ? genuineCountry : OtherCountry(ref random, genuineCountry);
         var persona = Personas.All[_world.Persona[_world.AccountOwner[account]]];
         var count = random.NextInt(1, 3);
         t += random.NextInt(300_000, 600_000);
@@ -186,22 +200,23 @@ internal sealed class FraudInjector
 
         foreach (var account in exposed.Order())
         {
-            // The skimming happens during genuine payments: label none, but the episode links them.
+            // The skimming happens during genuine payments: label none and, like every genuine event, no episode.
             var exposure = t + random.NextInt(60_000, 3_600_000);
-            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, episode, account, merchant, _amount(_world.MerchantCategory[merchant], account), country, 0, -1));
+            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account), country, 0, -1));
             var uses = random.NextInt(1, 3);
+            var stranger = _devices.Stranger(_world.AccountOwner[account]);
             for (var i = 0; i < uses; i++)
             {
                 var at = t + 2 * Rhythm.HourMs + random.NextLong(0, 4 * Rhythm.HourMs);
-                var elsewhere = random.NextInt(Countries.All.Count);
-                var category = RiskyCategories[random.NextInt(RiskyCategories.Length)];
+                var elsewhere = random.Chance(LocalShare) ? country : random.NextInt(Countries.All.Count);
+                var category = random.Chance(0.6) ? RiskyCategories[random.NextInt(RiskyCategories.Length)] : random.NextInt(MerchantCategories.All.Count);
                 var target = PickMerchant(ref random, elsewhere, category);
                 if (target == merchant)
                 {
                     continue;
                 }
 
-                var device = MerchantCategories.All[category].Online ? CompromiseDevice : 0;
+                var device = MerchantCategories.All[category].Online ? stranger : 0;
                 _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account) * 2, elsewhere, device, -1));
             }
         }

@@ -19,6 +19,7 @@ internal sealed class TrafficRun
     private readonly PriorityQueue<int, ulong> _bucket = new();
     private readonly PriorityQueue<ScriptedEvent, (long Time, long Order)> _planned = new();
     private readonly FraudInjector _fraud;
+    private readonly DeviceBook _devices;
     private readonly ushort[] _consents;
     private readonly long[] _localOffsetMs;
     private readonly AliasTable[] _personaCategories;
@@ -30,6 +31,7 @@ internal sealed class TrafficRun
     private readonly short[] _tripCountry;
     private readonly long[] _tripStart;
     private readonly long[] _tripEnd;
+    private readonly long[] _tripTravel;
     private readonly double _cardShare;
     private readonly double _checkShare;
     private readonly double _transferShare;
@@ -60,11 +62,13 @@ internal sealed class TrafficRun
         Array.Fill(_tripCountry, (short)-1);
         _tripStart = new long[world.UserCount];
         _tripEnd = new long[world.UserCount];
+        _tripTravel = new long[world.UserCount];
         _perDay = options.CardEventsPerDay + options.BalanceChecksPerDay + options.TransfersPerDay + options.ConsentChangesPerDay;
         _cardShare = options.CardEventsPerDay / _perDay;
         _checkShare = _cardShare + options.BalanceChecksPerDay / _perDay;
         _transferShare = _checkShare + options.TransfersPerDay / _perDay;
-        _fraud = new FraudInjector(world, _endMs, Plan, Amount);
+        _devices = new DeviceBook(options.Seed, world.UserCount);
+        _fraud = new FraudInjector(world, _endMs, _devices, Plan, Amount);
     }
 
     public IEnumerable<TraceEvent> Events()
@@ -193,7 +197,9 @@ internal sealed class TrafficRun
         var account = first + (count == 1 ? 0 : _random.NextInt(count));
         if (roll < _checkShare)
         {
-            e = _events.BalanceCheck(_seq++, t, FraudLabel.None, 0, account, _world.UserCountry[u], 1);
+            // From wherever the user is: a trip abroad shows in the session's country.
+            var where = _tripCountry[u] >= 0 && t >= _tripStart[u] && t <= _tripEnd[u] ? _tripCountry[u] : _world.UserCountry[u];
+            e = _events.BalanceCheck(_seq++, t, FraudLabel.None, 0, account, where, OwnDevice(u));
             return true;
         }
 
@@ -227,44 +233,69 @@ internal sealed class TrafficRun
         }
         else if (whereabouts != Whereabouts.Home)
         {
-            // Away from home (or in the air) the only payments at home merchants are online ones.
+            // Away from home (or on the way) the only payments at home merchants are online ones.
             merchant = PickMerchant(home, _online[category] ? category : _onlineCategories[_random.NextInt(_onlineCategories.Length)]);
+        }
+        else if (_random.Chance(0.75))
+        {
+            merchant = _world.Preferred[u * World.PreferredSlots + _preferredSlot.Sample(ref _random)];
         }
         else
         {
-            merchant = _random.Chance(0.75)
-                ? _world.Preferred[u * World.PreferredSlots + _preferredSlot.Sample(ref _random)]
-                : PickMerchant(home, category);
+            // Online shops are as often abroad as at home for some buyers: cross-border e-commerce.
+            merchant = PickMerchant(_online[category] && _random.Chance(CrossBorderOnlineShare) ? OtherCountry(home) : home, category);
         }
 
         var merchantCategory = _world.MerchantCategory[merchant];
         var country = _world.MerchantCountry[merchant];
-        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account), country, _online[merchantCategory] ? 1 : 0);
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account), country, _online[merchantCategory] ? OwnDevice(u) : 0);
         _fraud.OnCardPayment(ref _random, account, merchant, country, t);
         return e;
+    }
+
+    /// <summary>Share of a user's non-habitual online purchases made at merchants in another country.</summary>
+    private const double CrossBorderOnlineShare = 0.2;
+
+    /// <summary>Chance that a card-not-present action comes from a device the user has just got.</summary>
+    private const double NewDeviceChance = 0.004;
+
+    private int OwnDevice(int u) => _random.Chance(NewDeviceChance) ? _devices.Acquire(u) : _devices.Owned(ref _random, u);
+
+    private int OtherCountry(int country)
+    {
+        var other = _random.NextInt(Countries.All.Count - 1);
+        return other >= country ? other + 1 : other;
+    }
+
+    /// <summary>Another country of the same region (a short flight away), or -1 when the region has no other.</summary>
+    private int SameRegionCountry(int home, string region)
+    {
+        var other = OtherCountry(home);
+        return string.Equals(Countries.All[other].Region, region, StringComparison.Ordinal) ? other : -1;
     }
 
     private enum Whereabouts : byte
     {
         Home,
-        Flying,
+        Travelling,
         Abroad,
     }
 
     /// <summary>
-    /// Legitimate travel comes as trips: a trip is decided at a payment at home, starts after a flight
-    /// (27-39 h from then: enough for any distance at airliner speed, with airports), lasts 2-9 days,
-    /// and ends with a flight home of the same length. The per-payment chance of starting one is set so that
-    /// about <c>Travel[u]</c> of a user's in-store payments happen abroad.
+    /// Legitimate travel comes as trips, decided at a payment at home: by land to a neighbouring country
+    /// (1-6 hours on the way, a day trip to 3 days there), by a short flight within the region (3-8 hours
+    /// door to door, 1-5 days) or by a long one (27-39 hours, 2-9 days); the way back takes as long as the
+    /// way there. So the gap between the last payment at home and the first abroad ranges from an hour
+    /// to days. The per-payment chance of starting one is set so that about <c>Travel[u]</c> of a user's
+    /// in-store payments happen abroad.
     /// </summary>
     private Whereabouts TravelState(int u, long t)
     {
-        const long flightMinMs = 27 * Rhythm.HourMs;
         if (_tripCountry[u] >= 0)
         {
             if (t < _tripStart[u])
             {
-                return Whereabouts.Flying;
+                return Whereabouts.Travelling;
             }
 
             if (t <= _tripEnd[u])
@@ -272,22 +303,45 @@ internal sealed class TrafficRun
                 return Whereabouts.Abroad;
             }
 
-            if (t <= _tripEnd[u] + flightMinMs + 12 * Rhythm.HourMs)
+            if (t <= _tripEnd[u] + _tripTravel[u])
             {
-                return Whereabouts.Flying;
+                return Whereabouts.Travelling;
             }
 
             _tripCountry[u] = -1;
         }
 
-        // A trip of ~5.5 days holds ~5.5 x (payments a day) payments abroad; start one that rarely.
-        var startChance = _world.Travel[u] / Math.Max(1.0, 5.5 * _world.Options.CardEventsPerDay);
+        // A trip of ~4 days holds ~4 x (payments a day) payments abroad; start one that rarely.
+        var startChance = _world.Travel[u] / Math.Max(1.0, 4.0 * _world.Options.CardEventsPerDay);
         if (_random.NextDouble() < startChance)
         {
-            var abroad = _random.NextInt(Countries.All.Count - 1);
-            _tripCountry[u] = (short)(abroad >= _world.UserCountry[u] ? abroad + 1 : abroad);
-            _tripStart[u] = t + flightMinMs + (long)(_random.NextDouble() * 12 * Rhythm.HourMs);
-            _tripEnd[u] = _tripStart[u] + (2 + _random.NextInt(8)) * Rhythm.DayMs;
+            var home = _world.UserCountry[u];
+            var neighbours = Countries.LandNeighbours[home];
+            var mode = _random.NextDouble();
+            long travel, stay;
+            var region = Countries.All[home].Region;
+            if (mode < 0.35 && neighbours.Length > 0)
+            {
+                _tripCountry[u] = (short)neighbours[_random.NextInt(neighbours.Length)];
+                travel = _random.NextLong(Rhythm.HourMs, 6 * Rhythm.HourMs);
+                stay = _random.NextLong(4 * Rhythm.HourMs, 3 * Rhythm.DayMs);
+            }
+            else if (mode < 0.7 && SameRegionCountry(home, region) is var near && near >= 0)
+            {
+                _tripCountry[u] = (short)near;
+                travel = _random.NextLong(3 * Rhythm.HourMs, 8 * Rhythm.HourMs);
+                stay = (1 + _random.NextInt(5)) * Rhythm.DayMs;
+            }
+            else
+            {
+                _tripCountry[u] = (short)OtherCountry(home);
+                travel = _random.NextLong(27 * Rhythm.HourMs, 39 * Rhythm.HourMs);
+                stay = (2 + _random.NextInt(8)) * Rhythm.DayMs;
+            }
+
+            _tripTravel[u] = travel;
+            _tripStart[u] = t + travel;
+            _tripEnd[u] = _tripStart[u] + stay;
         }
 
         return Whereabouts.Home;
@@ -302,7 +356,7 @@ internal sealed class TrafficRun
             if (_world.AccountOwner[to] != u)
             {
                 var usd = Math.Exp(Math.Log(60) + 0.8 * NormalTable.Sample(ref _random)) * _world.AmountScale[u];
-                e = _events.Transfer(_seq++, t, FraudLabel.None, 0, from, to, WorldBuilder.ToMinor(usd, Countries.All[_world.UserCountry[u]]), 1);
+                e = _events.Transfer(_seq++, t, FraudLabel.None, 0, from, to, WorldBuilder.ToMinor(usd, Countries.All[_world.UserCountry[u]]), OwnDevice(u));
                 return true;
             }
         }
