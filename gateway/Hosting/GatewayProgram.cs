@@ -71,12 +71,6 @@ public static class GatewayProgram
         try
         {
             options = GatewayOptionsValidator.Load(builder.Configuration);
-            if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{ActorsTlsOptions.SectionName}:CaPath"]))
-            {
-                // A CA to trust means the silos speak TLS: --tls-ca alone turns it on, as it does for the other programs.
-                builder.Configuration[$"{ActorsTlsOptions.SectionName}:{nameof(ActorsTlsOptions.Enabled)}"] ??= "true";
-            }
-
             tls = ActorsTls.Load(builder.Configuration);
             PortGuard.EnsureFree(PortGuard.UrlPorts(builder.Configuration["urls"] ?? "http://127.0.0.1:5080", "--urls", "urls"));
         }

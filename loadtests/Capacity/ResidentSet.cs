@@ -108,10 +108,10 @@ public static class ResidentSet
         }
 
         var (dailyActive, requestsInDays, peakFactor) = Daily(activity, users, startMs, days, (long)peakWindow.TotalMilliseconds);
+        var warmMs = (long)(ages.Max() + quantum).TotalMilliseconds;
         var resident = ages.Distinct().Order().Select(age =>
         {
-            var (peak, mean) = Resident(activity, users, startMs, endMs, (long)age.TotalMilliseconds, (long)quantum.TotalMilliseconds,
-                (long)(ages.Max() + quantum).TotalMilliseconds);
+            var (peak, mean) = Resident(activity, users, startMs, endMs, (long)age.TotalMilliseconds, (long)quantum.TotalMilliseconds, warmMs);
             return new ResidentAtAge(age, peak, mean, dailyActive == 0 ? 0 : peak / dailyActive);
         }).ToList();
         var perActive = dailyActive == 0 ? 0 : requestsInDays / (dailyActive * days);

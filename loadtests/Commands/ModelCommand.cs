@@ -126,7 +126,8 @@ public static class ModelCommand
             output.WriteLine($"Load profile: simulating {simulation.Users:N0} users for {simulation.Days} days (seed {simulation.Seed})...");
             var ages = ResidentSet.SweptAges.Append(age).Distinct().Order().ToList();
             var profile = SimulatedActivity.Profile(simulation, ages, ResidentSet.DefaultQuantum, ResidentSet.DefaultPeakWindow);
-            output.Write(DescribeProfile(profile));
+            var profileText = DescribeProfile(profile);
+            output.Write(profileText);
             var assumptions = baseAssumptions.From(profile, parse.GetValue(eventsPerDay), parse.GetValue(peakFactor), parse.GetValue(residentShare));
             assumptions.Validate();
 
@@ -206,11 +207,11 @@ public static class ModelCommand
             var estimate = CapacityModel.Estimate(assumptions, measurements);
             var sensitivity = CapacityModel.Sensitivity(assumptions, measurements, profile);
             var report = new StringBuilder();
-            report.Append(DescribeProfile(profile)).AppendLine();
-            report.Append(estimate.Describe()).AppendLine();
-            report.Append(CapacityModel.DescribeSensitivity(sensitivity));
-            output.WriteLine(estimate.Describe());
-            output.WriteLine(CapacityModel.DescribeSensitivity(sensitivity));
+            var estimateText = estimate.Describe();
+            var sensitivityText = CapacityModel.DescribeSensitivity(sensitivity);
+            report.Append(profileText).AppendLine().Append(estimateText).AppendLine().Append(sensitivityText);
+            output.WriteLine(estimateText);
+            output.WriteLine(sensitivityText);
 
             // 4. Validation: predict N silos from the one, then measure them.
             ClusterPrediction? prediction = null;

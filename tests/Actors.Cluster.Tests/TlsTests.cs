@@ -1,6 +1,7 @@
 using Actors.Cluster.Tests.Infrastructure;
 using Actors.Hosting;
 using Actors.Hosting.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Cluster.Tests;
@@ -107,6 +108,24 @@ public sealed class TlsTests(StoresFixture stores) : IDisposable
         Assert.Contains("Actors:Tls:CertificatePath", noCertificate.Message, StringComparison.Ordinal);
         Assert.Contains("Actors:Tls:CaPath", badCa.Message, StringComparison.Ordinal);
         Assert.Contains("cannot be read", badCa.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void A_configured_ca_turns_tls_on_unless_it_is_switched_off_explicitly(string? enabled, bool expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Actors:Tls:CaPath"] = "/certs/ca.pem" };
+        if (enabled is not null)
+        {
+            settings["Actors:Tls:Enabled"] = enabled;
+        }
+
+        var tls = ActorsTls.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        Assert.Equal(expected, tls.Enabled);
+        Assert.False(ActorsTls.Load(new ConfigurationBuilder().Build()).Enabled);
     }
 
     public void Dispose()

@@ -14,8 +14,23 @@ namespace Actors.Hosting.Security;
 /// </summary>
 public static class ActorsTls
 {
-    /// <summary>The settings of <c>Actors:Tls</c>, validated; the message of a bad one names its key.</summary>
-    public static ActorsTlsOptions Load(IConfiguration configuration) => OptionsLoader.Load<ActorsTlsOptions>(configuration, ActorsTlsOptions.SectionName);
+    /// <summary>
+    /// The settings of <c>Actors:Tls</c>, validated; the message of a bad one names its key. A CA to trust means TLS:
+    /// with <c>CaPath</c> set and <c>Enabled</c> not given, TLS is on (as <c>--tls-ca</c> alone turns it on), so a
+    /// configured CA is never silently ignored; <c>Enabled=false</c> still turns it off.
+    /// </summary>
+    public static ActorsTlsOptions Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ActorsTlsOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(section[nameof(ActorsTlsOptions.CaPath)]) && section[nameof(ActorsTlsOptions.Enabled)] is null)
+        {
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection([new($"{ActorsTlsOptions.SectionName}:{nameof(ActorsTlsOptions.Enabled)}", "true")]).Build();
+        }
+
+        return OptionsLoader.Load<ActorsTlsOptions>(configuration, ActorsTlsOptions.SectionName);
+    }
 
     /// <summary>The material of enabled settings: the CA and this process's certificate (null when none is configured).</summary>
     /// <exception cref="OptionsValidationException">A file is not a certificate or key; the message names the key and the file.</exception>

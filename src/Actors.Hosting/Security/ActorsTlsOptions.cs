@@ -14,7 +14,8 @@ public sealed class ActorsTlsOptions : IValidatableObject
     public const string SectionName = "Actors:Tls";
     public const string DefaultTargetHost = "actors-silo";
 
-    /// <summary>Use TLS (default false: the embedded silo and local development speak plain TCP on loopback).</summary>
+    /// <summary>Use TLS (default false: the embedded silo and local development speak plain TCP on loopback; read through
+    /// <see cref="ActorsTls.Load"/>, a <see cref="CaPath"/> without an explicit Enabled turns it on).</summary>
     public bool Enabled { get; set; }
 
     /// <summary>This process's certificate (PEM, with <see cref="KeyPath"/>, or .pfx/.p12). A silo needs one; a client
