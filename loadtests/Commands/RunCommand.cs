@@ -5,6 +5,7 @@ using Actors.Load.Console;
 using Actors.Load.Engine;
 using Actors.Load.Scenarios;
 using Actors.Load.Simulations;
+using Actors.Load.Statistics;
 using Actors.LoadTests.Population;
 using Actors.LoadTests.Scenarios;
 
@@ -22,6 +23,7 @@ public static class RunCommand
         var warmUp = new Option<string>("--warm-up") { Description = "warm-up before measuring (0 for none)", DefaultValueFactory = _ => "3s" };
         var threshold = new Option<string[]>("--threshold") { Description = "SLO checks, e.g. \"p99<50ms,fail<0.1%\" (repeatable); a breach exits 1", AllowMultipleArgumentsPerToken = false };
         var interval = new Option<string>("--interval") { Description = "reporting interval", DefaultValueFactory = _ => "5s" };
+        var gcLog = new Option<string?>("--gc-log") { Description = "write one line per garbage collection of this process (pause, suspension, promoted bytes by root kind) to this file" };
         var command = new Command("run", "Run a scenario against the cluster and write reports (exit 0 passed, 1 threshold breached, 2 bad arguments).");
         command.Options.Add(scenario);
         command.Options.Add(rate);
@@ -30,6 +32,7 @@ public static class RunCommand
         command.Options.Add(warmUp);
         command.Options.Add(threshold);
         command.Options.Add(interval);
+        command.Options.Add(gcLog);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +63,8 @@ public static class RunCommand
             var reportFolder = common.ReportFolder(parse);
             var reportingInterval = ArgumentParsers.Duration(parse.GetValue(interval), "--interval");
             var output = common.Console.Output;
+            var gcLogPath = parse.GetValue(gcLog);
+            using var gcEvents = gcLogPath is null ? null : new GcEventLog();
             await using var cluster = await common.ConnectAsync(parse, cancellationToken);
             output.WriteLine($"Target: {cluster.Description}");
             var context = new LoadContext(cluster.Grains, population, LoadContext.NewRunToken(population.AgentIndex))
@@ -90,6 +95,10 @@ public static class RunCommand
             }
 
             var result = await runner.RunAsync(cancellationToken);
+            if (gcEvents is not null)
+            {
+                await File.WriteAllLinesAsync(gcLogPath!, [GcEventLog.Header, .. gcEvents.Lines], cancellationToken);
+            }
             if (quiet)
             {
                 SummaryPrinter.PrintPlain(output, result);

@@ -16,8 +16,8 @@ public sealed class ThreeTimesTests
     [Fact]
     public async Task A_stalled_generator_grows_wait_and_response_time_but_not_service_time_on_the_real_clock()
     {
-        // Invocation 20 blocks the pacer's thread for 500 ms before its first await (a stalled client): the invocations due
-        // meanwhile start late. A generator that measured from the actual start would hide the stall (coordinated
+        // Invocation 20 blocks the pacer's thread for 500 ms before its first await (a stalled client; the pacer starts
+        // invocations on its own thread here): the invocations due meanwhile start late. A generator that measured from the actual start would hide the stall (coordinated
         // omission); their response time includes it, their service time does not.
         var scenario = Scenario.Create("stalling", async context =>
             {
@@ -34,7 +34,7 @@ public sealed class ThreeTimesTests
             })
             .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1500)));
 
-        var result = (await Fakes.Quiet(scenario).RunAsync()).Scenario("stalling");
+        var result = (await Fakes.Quiet(scenario).WithOptions(o => o with { StartOnPacerThread = true }).RunAsync()).Scenario("stalling");
 
         Assert.Equal(300, result.OkCount);
         Assert.Equal("precise", result.Pacer);
@@ -49,6 +49,31 @@ public sealed class ThreeTimesTests
         var work = result.Steps.Single(s => s.Name == "work");
         Assert.True(work.Service.P99Ms < work.Wait.P75Ms, $"step service p99 {work.Service.P99Ms} ms, wait p75 {work.Wait.P75Ms} ms");
         Assert.True(work.Ok.Latency.P75Ms >= 50, $"step response p75 {work.Ok.Latency.P75Ms} ms");
+    }
+
+    [Fact]
+    public async Task A_step_that_blocks_before_its_first_await_delays_no_other_arrival_by_default()
+    {
+        // The pacer hands each arrival to the thread pool: invocation 20 blocking its thread for 500 ms holds up
+        // nothing but itself (with StartOnPacerThread it stalled every later arrival, the test above).
+        var scenario = Scenario.Create("blocking", context =>
+            {
+                if (context.InvocationNumber == 20)
+                {
+                    Thread.Sleep(500); // the behaviour under test (a blocking step), not synchronisation
+                }
+
+                return Task.FromResult(Response.Ok());
+            })
+            .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1500)));
+
+        var result = (await Fakes.Quiet(scenario).RunAsync()).Scenario("blocking");
+
+        Assert.Equal(300, result.OkCount);
+        Assert.Equal("precise", result.Pacer);
+        Assert.True(result.Lag.MaxLatenessMs < 400, result.Lag.Summary);
+        Assert.True(result.Global.Wait.P75Ms < 50, $"wait p75 {result.Global.Wait.P75Ms} ms");
+        Assert.True(result.Global.Ok.Latency.MaxMs >= 400, $"response max {result.Global.Ok.Latency.MaxMs} ms: the blocked invocation itself");
     }
 
     [Fact]

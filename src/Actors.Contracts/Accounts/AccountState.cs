@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Actors.Accounts;
 
 /// <summary>
@@ -46,9 +48,7 @@ public sealed class AccountState
     /// <summary>What the fraud detector remembers about this account: fixed-size windows and counters.</summary>
     [Id(16)] public Fraud.AccountFraudProfile FraudProfile { get; set; } = new();
 
-    /// <summary>The latest fraud alerts (a ring of <see cref="FraudAlertRecord.Kept"/>), as the bank sees them.</summary>
-    [Id(17)] public FraudAlertRecord[] Alerts { get; set; } = [];
-    [Id(18)] public int AlertNext { get; set; }
+    // Ids 17 and 18 (the alerts as an array of records and the ring's next index, until 2026-12-04) are retired: never reuse them.
 
     /// <summary>Earlier versions' unpacked pending history: read from old states, moved to <see cref="PendingPacked"/>, then null.</summary>
     [Id(19)] public List<HistoryEntry>? PendingHistory { get; set; }
@@ -76,8 +76,29 @@ public sealed class AccountState
     /// Appends a pending entry in place; the buffer grows only when the entry does not fit, then to twice its size or
     /// room for <paramref name="expectedEntries"/>, whichever is more (see <see cref="HistoryBuffer.AppendInto"/>).
     /// </summary>
-    public void AppendPending(HistoryEntry entry, int expectedEntries = 0) =>
-        _pending.Length = HistoryBuffer.AppendInto(ref _pending.Buffer, _pending.Length, entry, expectedEntries);
+    public void AppendPending(HistoryEntry entry, int expectedEntries = 0)
+    {
+        var before = _pending.Buffer;
+        _pending.Length = HistoryBuffer.AppendInto(ref _pending.Buffer, _pending.Length, entry, expectedEntries, PendingBuffers.Rent);
+        if (!ReferenceEquals(before, _pending.Buffer))
+        {
+            ReturnPending(before);
+            _pending.Pooled = true;
+        }
+    }
+
+    // The pending buffer grows (and goes) once a page: new arrays each time were young objects stored into this long-lived
+    // state, four a page (heap walk: ~6,000 a young collection at 2,000/s). Rented from the shared pool, they are mostly
+    // arrays that other accounts returned and that have long been old.
+    private static ArrayPool<byte> PendingBuffers => ArrayPool<byte>.Shared;
+
+    private void ReturnPending(byte[] buffer)
+    {
+        if (_pending.Pooled && buffer.Length > 0)
+        {
+            PendingBuffers.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// Removes the oldest <paramref name="count"/> pending entries in place; once none is left (a page was moved out) the
@@ -88,8 +109,8 @@ public sealed class AccountState
         _pending.Length = HistoryBuffer.RemoveOldest(_pending.Buffer, _pending.Length, count);
         if (HistoryBuffer.Count(_pending.Span) == 0)
         {
-            _pending.Buffer = [];
-            _pending.Length = 0;
+            ReturnPending(_pending.Buffer);
+            _pending = new() { Buffer = [] };
         }
     }
 
@@ -106,6 +127,25 @@ public sealed class AccountState
 
     /// <summary>The page filter records (a view of the buffer: read it before the next change).</summary>
     public ReadOnlySpan<byte> Filters => _filters.Span;
+
+    /// <summary>
+    /// The latest fraud alerts (at most <see cref="FraudAlertRecord.Kept"/>, oldest first), as the bank sees them, packed
+    /// (see <see cref="AlertBuffer"/>). Serialized as exactly the packed bytes; in memory changed in place.
+    /// </summary>
+    [Id(24)]
+    public byte[] AlertsPacked { get => _alerts.Copy(); set => _alerts.Assign(value); }
+
+    [NonSerialized] private SpareBytes _alerts = new() { Buffer = [] };
+
+    /// <summary>The alerts' packed bytes (a view of the buffer: read it before the next change).</summary>
+    public ReadOnlySpan<byte> Alerts => _alerts.Span;
+
+    /// <summary>Records a new alert in place; past <see cref="FraudAlertRecord.Kept"/> the oldest goes.</summary>
+    public void AppendAlert(FraudAlertRecord alert) =>
+        _alerts.Length = AlertBuffer.AppendInto(ref _alerts.Buffer, _alerts.Length, alert, FraudAlertRecord.Kept);
+
+    /// <summary>Changes the status of the alert at <paramref name="offset"/> (from <see cref="AlertBuffer.Find"/>) in place.</summary>
+    public void SetAlertStatus(int offset, FraudAlertStatus status) => AlertBuffer.SetStatus(_alerts.Buffer.AsSpan(0, _alerts.Length), offset, status);
 
     /// <summary>Drops the oldest <paramref name="drop"/> filter records and appends <paramref name="added"/>, in place.</summary>
     public void ShiftFilters(int drop, ReadOnlySpan<byte> added) => _filters.Length = PageFilters.ShiftInto(ref _filters.Buffer, _filters.Length, drop, added);

@@ -138,7 +138,7 @@ public static class HistoryBuffer
     /// that, room for <paramref name="expectedEntries"/> entries of about this one's size (or twice the size, whichever
     /// is more), so that a buffer filled to a page and emptied again is made once and then reused for every posting.
     /// </summary>
-    public static int AppendInto(ref byte[] buffer, int length, HistoryEntry entry, int expectedEntries = 0)
+    public static int AppendInto(ref byte[] buffer, int length, HistoryEntry entry, int expectedEntries = 0, Func<int, byte[]>? allocate = null)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(entry);
@@ -150,7 +150,8 @@ public static class HistoryBuffer
         if (start + size > buffer.Length)
         {
             var wanted = buffer.Length == 0 ? 0 : Math.Max(2L * buffer.Length, 1L + ((long)expectedEntries * (size + SizeSlack)));
-            var grown = new byte[(int)Math.Min(Math.Max(start + size, wanted), Array.MaxLength)];
+            var needed = (int)Math.Min(Math.Max(start + size, wanted), Array.MaxLength);
+            var grown = allocate?.Invoke(needed) ?? new byte[needed];
             buffer.AsSpan(0, length).CopyTo(grown);
             buffer = grown;
         }

@@ -10,6 +10,9 @@ internal struct SpareBytes
     public byte[] Buffer;
     public int Length;
 
+    /// <summary>The buffer was rented from a pool (its owner returns it there when it lets go of it).</summary>
+    public bool Pooled;
+
     /// <summary>The used bytes (a view: read it before the next change).</summary>
     public readonly ReadOnlySpan<byte> Span => (Buffer ?? []).AsSpan(0, Length);
 
@@ -20,5 +23,6 @@ internal struct SpareBytes
         ArgumentNullException.ThrowIfNull(value);
         Buffer = value.Length == 0 ? [] : value.ToArray();
         Length = value.Length;
+        Pooled = false;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Actors.Domain;
 using Actors.Domain.Fraud;
+using Actors.Fraud;
 using Actors.Grains.Storage;
 using Actors.Storage;
 using Actors.Insights;
@@ -113,13 +114,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
             var result = _ledger.Authorize(request, now, older);
             if (!result.Replayed && result.Reason != DeclineReason.Invalid)
             {
-                var alert = _ledger.LastAlert;
                 await Save();
                 ActorsMetrics.RecordAuthorization(result);
                 await NotifyOwner(result);
-                if (alert is not null)
+                if (result.Fraud.Alerted)
                 {
-                    await AlertOwner(result, alert);
+                    await AlertOwner(result);
                 }
 
                 ShareWithInsights(request, result, now);
@@ -413,14 +413,14 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private sealed record OwnerLink(string UserId, IUserGrain Grain, IAsyncStream<TransactionNotification>? Stream);
 
     /// <summary>The bank side has the alert already; the owner's inbox gets it only with FraudAlerts consent.</summary>
-    private Task AlertOwner(PostingResult result, FraudAlertRecord alert)
+    private Task AlertOwner(PostingResult result)
     {
         var consent = _state.State.Messenger;
         var now = _services.Time.GetUtcNow();
         return !consent.AllowsFraudAlerts(now)
             ? Task.CompletedTask
             : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.FraudAlert, result.Kind, result.Amount, result.Balance, now,
-                $"{alert.Rules}; {(result.Approved ? "approved" : "declined")}"));
+                $"{FraudRuleNames.Describe(result.Fraud.Fired)}; {(result.Approved ? "approved" : "declined")}"));
     }
 
     /// <summary>

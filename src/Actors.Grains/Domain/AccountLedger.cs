@@ -225,7 +225,7 @@ public sealed class AccountLedger
     public PostingResult Authorize(CardAuthorization request, DateTimeOffset now, OlderHistory? older = null)
     {
         EnsureOpen();
-        LastAlert = null;
+        _alerted = false;
         try
         {
             // Null arrives as a decline too: over the wire it is just another malformed request.
@@ -269,7 +269,8 @@ public sealed class AccountLedger
         if (assessment.Alerted)
         {
             fraud.Alerts++;
-            LastAlert = RecordAlert(new FraudAlertRecord(request.TransactionId, at, request.Amount.Minor, request.MerchantId, request.Country, assessment, FraudAlertStatus.Open));
+            _state.AppendAlert(new FraudAlertRecord(request.TransactionId, at, request.Amount.Minor, request.MerchantId, request.Country, assessment, FraudAlertStatus.Open));
+            _alerted = true;
         }
 
         _state.Fraud = fraud;
@@ -282,23 +283,20 @@ public sealed class AccountLedger
         return result;
     }
 
-    /// <summary>The alert the last <see cref="Authorize"/> call raised, or null.</summary>
-    public FraudAlertRecord? LastAlert { get; private set; }
+    /// <summary>
+    /// The alert the last <see cref="Authorize"/> call raised, or null (read from the packed alerts: the ledger keeps no
+    /// reference to it, see <see cref="AlertBuffer"/>).
+    /// </summary>
+    public FraudAlertRecord? LastAlert => _alerted ? AlertBuffer.Read(_state.Alerts)[^1] : null;
+
+    private bool _alerted;
 
     /// <summary>The kept alerts, newest first.</summary>
     public IReadOnlyList<FraudAlertRecord> Alerts()
     {
         EnsureOpen();
-        var ring = _state.Alerts;
-        var alerts = new List<FraudAlertRecord>(ring.Length);
-        for (var i = 1; i <= ring.Length; i++)
-        {
-            if (ring[(_state.AlertNext - i + ring.Length) % ring.Length] is { } alert)
-            {
-                alerts.Add(alert);
-            }
-        }
-
+        var alerts = AlertBuffer.Read(_state.Alerts);
+        alerts.Reverse();
         return alerts;
     }
 
@@ -316,13 +314,13 @@ public sealed class AccountLedger
             throw new DomainException(DomainError.InvalidArgument, $"Unknown alert feedback {(int)feedback}: expected NotMe or ItWasMe.");
         }
 
-        var index = Array.FindIndex(_state.Alerts, a => a is not null && a.TransactionId == transactionId);
-        if (index < 0)
+        var offset = AlertBuffer.Find(_state.Alerts, transactionId);
+        if (offset < 0)
         {
             throw new DomainException(DomainError.AlertNotFound, $"Account '{_accountId}' has no open or recent alert for transaction '{transactionId}'.");
         }
 
-        var alert = _state.Alerts[index];
+        var alert = AlertBuffer.ReadAt(_state.Alerts, offset);
         var status = feedback == AlertFeedback.NotMe ? FraudAlertStatus.ConfirmedFraud : FraudAlertStatus.Cleared;
         if (alert.Status == status)
         {
@@ -346,26 +344,12 @@ public sealed class AccountLedger
             _state.FrozenReason = null;
         }
 
-        var resolved = alert with { Status = status };
-        _state.Alerts[index] = resolved;
-        return resolved;
+        _state.SetAlertStatus(offset, status);
+        return alert with { Status = status };
     }
 
     private static string FraudFreezeReason(string transactionId, string? rules) =>
         rules is null ? $"fraud suspected on {transactionId}" : $"fraud suspected on {transactionId}: {rules}";
-
-    private FraudAlertRecord RecordAlert(FraudAlertRecord alert)
-    {
-        if (_state.Alerts.Length != FraudAlertRecord.Kept)
-        {
-            _state.Alerts = new FraudAlertRecord[FraudAlertRecord.Kept];
-            _state.AlertNext = 0;
-        }
-
-        _state.Alerts[_state.AlertNext] = alert;
-        _state.AlertNext = (_state.AlertNext + 1) % FraudAlertRecord.Kept;
-        return alert;
-    }
 
     public void Freeze(string reason)
     {

@@ -13,7 +13,7 @@ namespace Actors.Grains.Storage;
 /// Not carried over: Orleans' storage metrics for these states and state hand-over on live grain migration
 /// (which these grains do not use: a migrated grain reads its state again).
 /// </summary>
-public sealed class PersistedState<TState> : IGrainState<TState>
+public sealed class PersistedState<TState> : IGrainState<TState>, INumericETag
     where TState : class, new()
 {
     private readonly string _name;
@@ -46,7 +46,29 @@ public sealed class PersistedState<TState> : IGrainState<TState>
         set => _state = value ?? new TState();
     }
 
-    public string? ETag { get; set; }
+    private string? _etag;
+    private long _numericETag;
+
+    /// <summary>The etag; a numeric one (see <see cref="INumericETag"/>) is formatted only when read as a string.</summary>
+    public string? ETag
+    {
+        get => _etag ?? (_numericETag != 0 ? _numericETag.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        set
+        {
+            _etag = value;
+            _numericETag = 0;
+        }
+    }
+
+    long INumericETag.NumericETag
+    {
+        get => _etag is null ? _numericETag : 0;
+        set
+        {
+            _numericETag = value;
+            _etag = null;
+        }
+    }
 
     public bool RecordExists { get; set; }
 

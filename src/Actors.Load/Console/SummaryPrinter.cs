@@ -107,7 +107,7 @@ public static class SummaryPrinter
             if (scenario.Pacer is { } pacer)
             {
                 var cpu = scenario.PacerCpuSeconds is { } s
-                    ? string.Create(c, $", its thread used {s:0.##} s of CPU ({scenario.PacerCpuPercentOfCore:0.#} % of a core; it also starts each request)")
+                    ? string.Create(c, $", its thread used {s:0.##} s of CPU ({scenario.PacerCpuPercentOfCore:0.#} % of a core; it also dispatches each request)")
                     : "";
                 yield return ($"{scenario.Name}: paced by the {pacer} pacer{cpu}", true);
             }

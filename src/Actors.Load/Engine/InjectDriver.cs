@@ -30,18 +30,18 @@ internal static class InjectDriver
                 {
                     pacer.WaitUntil(timestamp, token);
                     return ValueTask.CompletedTask;
-                }, cancellationToken));
+                }, dispatch: !unit.StartOnPacerThread, cancellationToken));
         }
 
         var batch = clock.ToTimestampDelta(TimerBatch);
         await LoopAsync(unit, simulation, previousRate, segmentStart, deadline, random,
             (timestamp, token) => timestamp - clock.Now > batch ? new ValueTask(clock.DelayUntilAsync(timestamp, token)) : ValueTask.CompletedTask,
-            cancellationToken);
+            dispatch: false, cancellationToken);
         return null;
     }
 
     private static async Task LoopAsync(ScenarioUnit unit, LoadSimulation simulation, double previousRate, long segmentStart,
-        long? deadline, Random random, Func<long, CancellationToken, ValueTask> waitUntil, CancellationToken cancellationToken)
+        long? deadline, Random random, Func<long, CancellationToken, ValueTask> waitUntil, bool dispatch, CancellationToken cancellationToken)
     {
         var clock = unit.Clock;
         foreach (var offset in InjectionSchedule.Arrivals(simulation, previousRate, random))
@@ -62,7 +62,14 @@ internal static class InjectDriver
             collector.IntendedStart(clock.ToTimeSpan(intended - unit.MeasureStart), clock.ToTimeSpan(clock.Now - intended));
             var number = unit.NextInvocationNumber();
             var context = new ScenarioContext(props.Name, 0, collector, clock, cancellationToken) { InvocationNumber = number };
-            _ = unit.InvokeAsync(props, collector, context, intended);
+            if (dispatch)
+            {
+                unit.Dispatch(props, collector, context, intended); // the pacer's thread only paces (see Dispatch)
+            }
+            else
+            {
+                _ = unit.InvokeAsync(props, collector, context, intended);
+            }
         }
 
         // A time-bounded segment lasts its full duration even when its last arrival came earlier.

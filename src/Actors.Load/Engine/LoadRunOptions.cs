@@ -29,6 +29,15 @@ public sealed record LoadRunOptions
     /// </summary>
     public TimeSpan PacerMaxSpin { get; init; } = DefaultPacerMaxSpin;
 
+    /// <summary>
+    /// False (default): the precise pacer hands each arrival to the thread pool, so it only paces. True: it starts each
+    /// invocation on its own thread, up to the step's first await: no pool hop before the request leaves, but a step
+    /// that blocks before its first await delays every later arrival, and client libraries that pool per thread
+    /// (Orleans' response completion sources) rent on the pacer's thread and return on others, so each request
+    /// allocates anew (see <c>ScenarioUnit.Dispatch</c>).
+    /// </summary>
+    public bool StartOnPacerThread { get; init; }
+
     /// <summary>Parent folder; each run writes its own sub-folder. Default "reports".</summary>
     public string ReportFolder { get; init; } = DefaultReportFolder;
 

@@ -85,7 +85,7 @@ public sealed class LoadRunner
         };
         var clock = new RunClock(Options.TimeProvider);
         var collectors = _scenarios.ToDictionary(s => s.Name, s => new ScenarioCollector(s.Name, Options.LateThreshold, Options.ReportingInterval));
-        var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock) { PacerMaxSpin = Options.PacerMaxSpin }).ToList();
+        var units = groups.Select(g => new ScenarioUnit([.. g.Select(s => (s, collectors[s.Name]))], clock) { PacerMaxSpin = Options.PacerMaxSpin, StartOnPacerThread = Options.StartOnPacerThread }).ToList();
         var startedUtc = Options.TimeProvider.GetUtcNow();
         var inited = new List<ScenarioProps>();
         try

@@ -11,8 +11,8 @@ namespace Actors.Load.Engine;
 /// rates would take a whole core from the system under test on a small machine, so past the cap it accepts waking a
 /// little late (what it costs shows as wait time). Where no high-resolution sleep exists it sleeps whole milliseconds
 /// and spins the remainder.
-/// The thread also starts each invocation (up to the step's first await), so what it measures as its CPU time is the
-/// generator's cost per arrival, pacing included.
+/// The thread hands each arrival to the thread pool (or, with <see cref="LoadRunOptions.StartOnPacerThread"/>, starts it
+/// itself up to the step's first await), so what it measures as its CPU time is the generator's cost per arrival.
 /// </summary>
 internal sealed class PrecisePacer
 {

@@ -95,7 +95,7 @@ public sealed class RawScenario
 
     public TimeSpan MaxLateness { get; init; }
 
-    /// <summary>CPU time the open-model pacer thread used while measuring (it also starts each invocation); null when
+    /// <summary>CPU time the open-model pacer thread used while measuring (it also hands each invocation to the thread pool); null when
     /// the scenario ran no paced segment or the platform cannot measure a thread's CPU time.</summary>
     public TimeSpan? PacerCpuTime { get; init; }
 

@@ -63,7 +63,7 @@ public sealed record ScenarioResult
     /// <summary>How the open model was paced ("precise" or "timer"); null for a closed-model scenario.</summary>
     public string? Pacer { get; init; }
 
-    /// <summary>CPU time of the precise pacer's thread (which also starts each invocation), when measured.</summary>
+    /// <summary>CPU time of the precise pacer's thread (which also hands each invocation to the thread pool), when measured.</summary>
     public double? PacerCpuSeconds { get; init; }
 
     /// <summary><see cref="PacerCpuSeconds"/> as a percentage of one core over the scenario's duration.</summary>

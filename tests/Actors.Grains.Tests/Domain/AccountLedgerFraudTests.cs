@@ -48,7 +48,7 @@ public sealed class AccountLedgerFraudTests
         Assert.Equal(AccountStatus.Active, ledger.State.Status);
         var alert = Assert.Single(ledger.Alerts());
         Assert.Equal(("card-1", FraudAlertStatus.Open), (alert.TransactionId, alert.Status));
-        Assert.Same(alert, ledger.LastAlert);
+        Assert.Equal(alert, ledger.LastAlert);
     }
 
     [Fact]

@@ -31,6 +31,32 @@ public sealed class PersistedStateTests
     }
 
     [Fact]
+    public async Task The_holders_numeric_etag_and_a_plain_states_string_etag_name_the_same_version()
+    {
+        // The in-process store hands the holder its etag as a number (no string per write); any other holder of the same
+        // record sees it as the string, and either form checks the same version.
+        var storage = NewStorage();
+        var holder = new PersistedState<JournalPage<string>>("page", storage);
+        await holder.WriteAsync(Grain);
+        var plain = new GrainState<JournalPage<string>>(new JournalPage<string>());
+        await storage.ReadStateAsync("page", Grain, plain);
+        Assert.NotNull(plain.ETag);
+        Assert.Equal(plain.ETag, holder.ETag);
+
+        plain.State!.Entries.Add("plain");
+        await storage.WriteStateAsync("page", Grain, plain);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => holder.WriteAsync(Grain)); // its number is now stale
+
+        holder.ETag = plain.ETag; // a string set on the holder replaces its number
+        holder.State.Entries.Add("holder");
+        await holder.WriteAsync(Grain);
+        var read = new PersistedState<JournalPage<string>>("page", storage);
+        await read.ReadAsync(Grain);
+        Assert.Equal(["holder"], read.State.Entries);
+        Assert.Equal(holder.ETag, read.ETag);
+    }
+
+    [Fact]
     public async Task A_missing_record_reads_as_an_empty_state()
     {
         var read = new PersistedState<JournalPage<string>>("page", NewStorage());
