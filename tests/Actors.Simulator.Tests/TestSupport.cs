@@ -41,6 +41,27 @@ internal static class TestSupport
         return Array.FindIndex(lines, l => l.StartsWith(prefix, StringComparison.Ordinal)) + 1;
     }
 
+    /// <summary>Runs the command line with its console output and error stream captured (tests of it run in <see cref="ConsoleCollection"/>).</summary>
+    public static async Task<(int Code, string Output, string Error)> RunCapturedAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Console;
+        var previousError = Console.Error;
+        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) });
+        Console.SetError(error);
+        try
+        {
+            var code = await Actors.Simulator.Commands.SimulatorCommand.RunAsync(args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Spectre.Console.AnsiConsole.Console = console;
+            Console.SetError(previousError);
+        }
+    }
+
     public static async Task<List<TraceEvent>> ReadAllAsync(string path)
     {
         await using var reader = await TraceFile.OpenAsync(path);
