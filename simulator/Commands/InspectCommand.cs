@@ -98,11 +98,13 @@ internal static class InspectCommand
         var title = $"Calibration: this trace beside published anchors ({shape.CardPayments:N0} card payments)";
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            AnsiConsole.WriteLine(title);
-            AnsiConsole.WriteLine("figure | this trace | anchor | source");
+            // The console's own writer: AnsiConsole.WriteLine would wrap the long lines at its width.
+            var writer = AnsiConsole.Profile.Out.Writer;
+            writer.WriteLine(title);
+            writer.WriteLine("figure | this trace | anchor | source");
             foreach (var row in shape.Rows())
             {
-                AnsiConsole.WriteLine($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}");
+                writer.WriteLine($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}");
             }
 
             return;
