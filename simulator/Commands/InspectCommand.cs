@@ -104,7 +104,7 @@ internal static class InspectCommand
             writer.WriteLine("figure | this trace | anchor | source");
             foreach (var row in shape.Rows())
             {
-                writer.WriteLine($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}");
+                writer.WriteLine($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}".TrimEnd());
             }
 
             return;

@@ -155,7 +155,7 @@ public sealed class CalibrationTests : IDisposable
         Assert.True(code == ExitCodes.Ok, error);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Contains("figure | this trace | anchor | source", lines);
-        Assert.All(expected.Rows(), row => Assert.Contains($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}", lines));
+        Assert.All(expected.Rows(), row => Assert.Contains($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}".TrimEnd(), lines));
         Assert.Contains($"card payments per user per day | {expected.PaymentsPerUserPerDay.ToString("F2", CultureInfo.InvariantCulture)} (", output, StringComparison.Ordinal);
         Assert.Contains($"Integrity: format {format}", output, StringComparison.Ordinal);
     }
