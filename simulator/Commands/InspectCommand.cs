@@ -9,7 +9,8 @@ namespace Actors.Simulator.Commands;
 
 /// <summary>
 /// <c>inspect trace.parquet</c>: the header, then counts per event type and per fraud label (reading
-/// validates every row); with <c>--leakage</c> also how well each column alone separates fraud.
+/// validates every row); with <c>--leakage</c> also how well each column alone separates fraud; with
+/// <c>--calibration</c> the trace's shape figures beside published anchors.
 /// </summary>
 internal static class InspectCommand
 {
@@ -18,8 +19,10 @@ internal static class InspectCommand
         var trace = new Argument<string>("trace") { Description = "Trace file (.parquet or .jsonl)" };
         var command = new Command("inspect", "Show a trace's header and its counts per event type and fraud label; validates the whole file, checksums included (format 2).");
         var leakage = new Option<bool>("--leakage") { Description = $"Also score each column of the card payments by the AUC of its best one-feature score against the fraud label; columns above {ColumnLeakage.LeakThreshold} are flagged" };
+        var calibration = new Option<bool>("--calibration") { Description = "Also print the trace's shape (payments per user per day, card-present and cross-border shares, fraud shares by count and value, amounts per category, price-point cents, hour-of-day and weekday profiles) beside published anchors" };
         command.Arguments.Add(trace);
         command.Options.Add(leakage);
+        command.Options.Add(calibration);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(trace)!;
@@ -29,16 +32,28 @@ internal static class InspectCommand
                 AnsiConsole.WriteLine(reader.Header.ToJson(indented: true));
                 var counts = new TraceCounts();
                 var analysis = parse.GetValue(leakage) ? new LeakageAnalysis() : null;
+                var shape = parse.GetValue(calibration) ? new CalibrationAnalysis(reader.Header.Options.Days) : null;
                 await foreach (var e in reader.ReadEventsAsync(cancellationToken))
                 {
                     counts.Add(e);
                     analysis?.Add(e);
+                    shape?.Add(e);
+                }
+
+                if (shape?.Unusable is { } problem)
+                {
+                    return CommandErrors.Report([$"{path}: --calibration: {problem}."]);
                 }
 
                 Print(counts);
                 if (analysis is not null)
                 {
                     Print(analysis);
+                }
+
+                if (shape is not null)
+                {
+                    Print(shape);
                 }
 
                 AnsiConsole.WriteLine(reader.Header.HasChecksums
@@ -75,6 +90,33 @@ internal static class InspectCommand
         {
             AnsiConsole.WriteLine($"Simulated time: {DateTimeOffset.FromUnixTimeMilliseconds(counts.FirstTimeMs):u} to {DateTimeOffset.FromUnixTimeMilliseconds(counts.LastTimeMs):u}; fraud share of card events {counts.CardFraudRate:P3}.");
         }
+    }
+
+    /// <summary>A table on a terminal; plain "figure | this trace | anchor | source" lines otherwise (the sources are too long for a wrapped table in a file).</summary>
+    private static void Print(CalibrationAnalysis shape)
+    {
+        var title = $"Calibration: this trace beside published anchors ({shape.CardPayments:N0} card payments)";
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // The console's own writer: AnsiConsole.WriteLine would wrap the long lines at its width.
+            var writer = AnsiConsole.Profile.Out.Writer;
+            writer.WriteLine(title);
+            writer.WriteLine("figure | this trace | anchor | source");
+            foreach (var row in shape.Rows())
+            {
+                writer.WriteLine($"{row.Figure} | {row.ThisTrace} | {row.Anchor} | {row.Source}".TrimEnd());
+            }
+
+            return;
+        }
+
+        var table = new Table().Title(title).AddColumn("figure").AddColumn("this trace").AddColumn("anchor").AddColumn("source");
+        foreach (var row in shape.Rows())
+        {
+            table.AddRow(Markup.Escape(row.Figure), Markup.Escape(row.ThisTrace), Markup.Escape(row.Anchor), Markup.Escape(row.Source));
+        }
+
+        AnsiConsole.Write(table);
     }
 
     private static void Print(LeakageAnalysis analysis)

@@ -26,6 +26,8 @@ internal static class ReplayCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Grain calls in flight at most", DefaultValueFactory = _ => ReplayOptions.DefaultMaxConcurrency };
         var fraudReport = new Option<bool>("--fraud-report") { Description = "Score fraud detection against the trace's labels: precision, recall, F1 per pattern, confusion matrix (also written as Markdown and CSV)" };
         var engine = new Option<string>("--engine") { Description = "cluster (grain calls) or ledger (the accounts' own rules in this process, no cluster: fast scoring of large traces)", DefaultValueFactory = _ => "cluster" };
+        var resamples = new Option<int>("--bootstrap-resamples") { Description = $"With --fraud-report: bootstrap resamples of the 95 % intervals ({BootstrapOptions.MinResamples}-{BootstrapOptions.MaxResamples:N0}; whole episodes, legitimate payments by user)", DefaultValueFactory = _ => BootstrapOptions.DefaultResamples };
+        var bootstrapSeed = new Option<long>("--bootstrap-seed") { Description = "With --fraud-report: seed of the bootstrap (the same trace and seed give the same intervals)", DefaultValueFactory = _ => BootstrapOptions.DefaultSeed };
         var reportDir = new Option<string>("--report-dir") { Description = "Folder for the fraud report", DefaultValueFactory = _ => "reports" };
         var verbose = new Option<bool>("--verbose") { Description = "Also show Orleans' own warnings (hidden by default: start-up notes that read like failures)" };
         var command = new Command("replay", "Drive a trace (or a live generated stream) into a cluster; every event ends applied, declined (reason), failed (error) or skipped.\n" +
@@ -39,6 +41,8 @@ internal static class ReplayCommand
         command.Options.Add(concurrency);
         command.Options.Add(fraudReport);
         command.Options.Add(engine);
+        command.Options.Add(resamples);
+        command.Options.Add(bootstrapSeed);
         command.Options.Add(reportDir);
         command.Options.Add(verbose);
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,6 +63,8 @@ internal static class ReplayCommand
             }
 
             errors.AddRange(replayOptions.Validate().Select(e => e.Replace(nameof(ReplayOptions.MaxConcurrency), "--concurrency", StringComparison.Ordinal)));
+            var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = parse.GetValue(bootstrapSeed) };
+            errors.AddRange(bootstrap.Validate().Select(e => e.Replace(nameof(BootstrapOptions.Resamples), "--bootstrap-resamples", StringComparison.Ordinal)));
             var path = parse.GetValue(trace);
             var isLive = parse.GetValue(live);
             if (isLive == (path is not null))
@@ -129,7 +135,7 @@ internal static class ReplayCommand
                     AnsiConsole.MarkupLineInterpolated($"Ledger replay (no cluster): {offline.Events:N0} events in {offline.Elapsed.TotalSeconds:F1} s; {offline.Balances.Count:N0} accounts, deposited {offline.DepositedMinor:N0}, spent {offline.SpentMinor:N0} (minor units).");
                     if (parse.GetValue(fraudReport))
                     {
-                        FraudReport.Write(offline.Fraud, parse.GetValue(reportDir)!, $"Fraud detection, {path ?? "live trace"} (ledger engine)");
+                        FraudReport.Write(offline.Fraud, parse.GetValue(reportDir)!, $"Fraud detection, {path ?? "live trace"} (ledger engine)", bootstrap);
                     }
 
                     return ExitCodes.Ok;
@@ -144,7 +150,7 @@ internal static class ReplayCommand
                 ReplaySummary.Print(result);
                 if (parse.GetValue(fraudReport))
                 {
-                    FraudReport.Write(result.Fraud, parse.GetValue(reportDir)!, $"Fraud detection, {path ?? "live trace"} (cluster replay)");
+                    FraudReport.Write(result.Fraud, parse.GetValue(reportDir)!, $"Fraud detection, {path ?? "live trace"} (cluster replay)", bootstrap);
                 }
 
                 return result.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;

@@ -17,7 +17,7 @@ internal sealed class WorldOptions
 
     public Option<int> Merchants { get; } = new("--merchants") { Description = "Number of merchants (default users/10, 500-100,000)" };
 
-    public Option<double?> CardEventsPerDay { get; } = new("--card-events-per-day") { Description = "Mean card authorizations per user per day (default 2.5)" };
+    public Option<double?> CardEventsPerDay { get; } = new("--card-events-per-day") { Description = "Mean card authorizations per user per day (default " + SimulationOptions.DefaultCardEventsPerDay.ToString(CultureInfo.InvariantCulture) + ")" };
 
     public Option<double?> FraudRate { get; } = new("--fraud-rate") { Description = "Total share of card events that are fraud (default 0.0013); the patterns keep their proportions" };
 

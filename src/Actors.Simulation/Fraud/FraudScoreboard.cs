@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Actors.Simulation.Traffic;
 
@@ -14,18 +15,68 @@ public sealed record DetectionScore(string Pattern, long Events, long Detected, 
 /// (one pattern against legitimate traffic): recall is the share of that pattern's payments detected,
 /// precision counts every false positive against the pattern — so a pattern's precision is never
 /// flattered by the others. Failed calls are left out. Thread-safe.
+/// Recorded with the payment's episode and user, it also keeps each episode's outcome and each user's
+/// false positives, from which <see cref="Intervals"/> draws bootstrap confidence intervals.
 /// </summary>
 public sealed class FraudScoreboard
 {
     private readonly long[,] _counts = new long[TraceNames.AllFraudLabels.Count, CardDecisions.All.Count];
+    private readonly Dictionary<(FraudLabel Label, long Episode), EpisodeOutcome> _episodes = [];
+    private readonly Dictionary<string, int> _falsePositivesByUser = new(StringComparer.Ordinal);
     private readonly object _lock = new();
+    private long _unnamed;
 
-    public void Record(FraudLabel label, CardDecision decision)
+    /// <summary>A payment without its episode or user: a fraud payment counts as an episode of its own, legitimate ones as one user.</summary>
+    public void Record(FraudLabel label, CardDecision decision) => Record(label, decision, episode: 0, user: null);
+
+    /// <param name="episode">The trace's episode id (0 on a fraud payment: an episode of its own).</param>
+    /// <param name="user">The paying user, the unit the legitimate side is resampled by.</param>
+    public void Record(FraudLabel label, CardDecision decision, long episode, string? user)
     {
         lock (_lock)
         {
             _counts[(int)label, (int)decision]++;
+            if (decision == CardDecision.Failed)
+            {
+                return;
+            }
+
+            var detected = CardDecisions.IsDetected(decision);
+            if (label == FraudLabel.None)
+            {
+                ref var falsePositives = ref CollectionsMarshal.GetValueRefOrAddDefault(_falsePositivesByUser, user ?? "", out _);
+                falsePositives += detected ? 1 : 0;
+                return;
+            }
+
+            ref var outcome = ref CollectionsMarshal.GetValueRefOrAddDefault(_episodes, (label, episode != 0 ? episode : --_unnamed), out _);
+            outcome = new EpisodeOutcome(outcome.Payments + 1, outcome.Detected + (detected ? 1 : 0));
         }
+    }
+
+    /// <summary>
+    /// Bootstrap intervals of precision, recall and F1 per pattern and overall (in the order of
+    /// <see cref="Scores"/>): episodes resampled with replacement, legitimate payments by user.
+    /// </summary>
+    public IReadOnlyList<DetectionIntervals> Intervals(BootstrapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PatternEpisodes[] patterns;
+        int[] users;
+        lock (_lock)
+        {
+            // Episodes in id order, so the same trace gives the same draws however the replay interleaved them.
+            var episodes = _episodes.OrderBy(p => p.Key.Label).ThenBy(p => p.Key.Episode).ToArray();
+            patterns =
+            [
+                .. TraceNames.AllFraudLabels.Where(l => l != FraudLabel.None)
+                    .Select(l => new PatternEpisodes(TraceNames.Of(l), episodes.Where(p => p.Key.Label == l).Select(p => p.Value).ToArray())),
+                new PatternEpisodes("overall", episodes.Select(p => p.Value).ToArray()),
+            ];
+            users = _falsePositivesByUser.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToArray();
+        }
+
+        return EpisodeBootstrap.Run(patterns, users, options);
     }
 
     public long Count(FraudLabel label, CardDecision decision)
@@ -65,8 +116,8 @@ public sealed class FraudScoreboard
     public IReadOnlyList<DetectionScore> Scores() =>
         [.. TraceNames.AllFraudLabels.Where(l => l != FraudLabel.None).Select(Score), Overall()];
 
-    /// <summary>A Markdown report: scores per pattern and overall, then the confusion matrix.</summary>
-    public string ToMarkdown(string title)
+    /// <summary>A Markdown report: scores per pattern and overall, their intervals when given, then the confusion matrix.</summary>
+    public string ToMarkdown(string title, IReadOnlyList<DetectionIntervals>? intervals = null, BootstrapOptions? bootstrap = null)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -76,6 +127,18 @@ public sealed class FraudScoreboard
         foreach (var s in Scores())
         {
             text.AppendLine(c, $"| {s.Pattern} | {s.Events:N0} | {s.Detected:N0} | {s.FalsePositives:N0} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} |");
+        }
+
+        if (intervals is not null)
+        {
+            var options = bootstrap ?? new BootstrapOptions();
+            text.AppendLine().AppendLine(c, $"{DetectionIntervals.Caption(options)}:").AppendLine();
+            text.AppendLine(c, $"| pattern | episodes | precision {DetectionIntervals.Level(options)} | recall {DetectionIntervals.Level(options)} | F1 {DetectionIntervals.Level(options)} |");
+            text.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var i in intervals)
+            {
+                text.AppendLine(c, $"| {i.Pattern} | {i.Episodes:N0} | {DetectionIntervals.Format(i.Precision, i)} | {DetectionIntervals.Format(i.Recall, i)} | {DetectionIntervals.Format(i.F1, i)} |");
+            }
         }
 
         text.AppendLine().AppendLine("Confusion matrix (rows: true label; columns: what the bank did):").AppendLine();
@@ -91,27 +154,36 @@ public sealed class FraudScoreboard
         return text.ToString();
     }
 
-    /// <summary>CSV: one row per pattern and overall (scores), then one row per (label, decision) count.</summary>
-    public string ToCsv()
+    /// <summary>
+    /// CSV: one row per pattern and overall (scores, with episodes and interval bounds when given; empty
+    /// bounds where there were too few episodes), then one row per (label, decision) count.
+    /// </summary>
+    public string ToCsv(IReadOnlyList<DetectionIntervals>? intervals = null)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("kind,pattern,decision,events,detected,false_positives,precision,recall,f1,count");
-        foreach (var s in Scores())
+        text.AppendLine("kind,pattern,decision,events,detected,false_positives,precision,recall,f1,count,episodes,precision_low,precision_high,recall_low,recall_high,f1_low,f1_high");
+        var scores = Scores();
+        for (var k = 0; k < scores.Count; k++)
         {
-            text.AppendLine(c, $"score,{s.Pattern},,{s.Events},{s.Detected},{s.FalsePositives},{s.Precision:F6},{s.Recall:F6},{s.F1:F6},");
+            var s = scores[k];
+            var i = intervals?[k];
+            text.AppendLine(c, $"score,{s.Pattern},,{s.Events},{s.Detected},{s.FalsePositives},{s.Precision:F6},{s.Recall:F6},{s.F1:F6},,{i?.Episodes},{Bounds(i?.Precision)},{Bounds(i?.Recall)},{Bounds(i?.F1)}");
         }
 
         foreach (var label in TraceNames.AllFraudLabels)
         {
             foreach (var decision in CardDecisions.All)
             {
-                text.AppendLine(c, $"confusion,{TraceNames.Of(label)},{CardDecisions.Name(decision)},,,,,,,{Count(label, decision)}");
+                text.AppendLine(c, $"confusion,{TraceNames.Of(label)},{CardDecisions.Name(decision)},,,,,,,{Count(label, decision)},,,,,,,");
             }
         }
 
         return text.ToString();
     }
+
+    private static string Bounds(ConfidenceInterval? interval) =>
+        interval is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i.Low:F6},{i.High:F6}") : ",";
 
     private long Assessed(FraudLabel label) => CardDecisions.All.Where(d => d != CardDecision.Failed).Sum(d => Count(label, d));
 
@@ -119,9 +191,7 @@ public sealed class FraudScoreboard
 
     private static DetectionScore Make(string pattern, long events, long detected, long falsePositives)
     {
-        var precision = detected + falsePositives == 0 ? 0 : (double)detected / (detected + falsePositives);
-        var recall = events == 0 ? 0 : (double)detected / events;
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        var (precision, recall, f1) = EpisodeBootstrap.Scores(events, detected, falsePositives);
         return new DetectionScore(pattern, events, detected, falsePositives, precision, recall, f1);
     }
 }

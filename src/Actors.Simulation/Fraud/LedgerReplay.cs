@@ -60,7 +60,7 @@ public static class LedgerReplay
                     break;
                 case EventType.CardAuthorization:
                     var decision = Authorize(ledgers, e, now);
-                    scoreboard.Record(e.Fraud, decision);
+                    scoreboard.Record(e.Fraud, decision, e.Episode, e.UserId);
                     if (decision is CardDecision.Approved or CardDecision.ApprovedWithAlert)
                     {
                         spent += e.AmountMinor;

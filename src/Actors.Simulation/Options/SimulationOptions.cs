@@ -11,7 +11,7 @@ public sealed class SimulationOptions
     public const long DefaultSeed = 42;
     public const int DefaultUsers = 1000;
     public const int DefaultDays = 1;
-    public const double DefaultCardEventsPerDay = 2.5;
+    public const double DefaultCardEventsPerDay = 1.5;
     public const double DefaultBalanceChecksPerDay = 0.3;
     public const double DefaultTransfersPerDay = 0.08;
     public const double DefaultConsentChangesPerDay = 0.02;
@@ -34,7 +34,7 @@ public sealed class SimulationOptions
     /// <summary>Number of merchants; 0 (default) means users / 10, between 500 and 100,000.</summary>
     public int Merchants { get; set; }
 
-    /// <summary>Mean card authorizations per user per day (default 2.5).</summary>
+    /// <summary>Mean card authorizations per user per day (default 1.5, after US consumer payment diaries; 2.5 before generator 1.3.0).</summary>
     public double CardEventsPerDay { get; set; } = DefaultCardEventsPerDay;
 
     /// <summary>Mean Messenger balance checks per user per day (default 0.3).</summary>

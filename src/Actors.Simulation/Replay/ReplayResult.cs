@@ -106,7 +106,7 @@ public sealed class ReplayResult
             if (e.Type == EventType.CardAuthorization)
             {
                 _cardsByLabel[(int)e.Fraud, (int)outcome.Outcome]++;
-                Fraud.Record(e.Fraud, outcome.Card ?? Actors.Simulation.Fraud.CardDecision.Failed);
+                Fraud.Record(e.Fraud, outcome.Card ?? Actors.Simulation.Fraud.CardDecision.Failed, e.Episode, e.UserId);
             }
 
             if (outcome.Outcome == ReplayOutcome.Declined)

@@ -21,7 +21,7 @@ public static class TraceFormatInfo
     public const string GeneratorName = "Actors.Simulation";
 
     /// <summary>Raised whenever generation changes for the same parameters (traces are reproducible per version).</summary>
-    public const string GeneratorVersion = "1.2.0";
+    public const string GeneratorVersion = "1.3.0";
 
     /// <summary>Parquet key-value metadata keys.</summary>
     public const string HeaderKey = "actors.trace.header";

@@ -5,7 +5,7 @@ namespace Actors.Simulation.Traffic;
 
 /// <summary>
 /// The card-not-present devices of each user, numbered per user from 1 (0 is a card terminal). A user
-/// starts with 1-3 devices, pays mostly from the first, and now and then gets a new one: the next free
+/// starts with 1-5 devices (1.2.0: 1-3), pays mostly from the first, and now and then gets a new one: the next free
 /// number. An attacker's never-seen device takes the next free number too, so a new device number
 /// looks the same whether the user or a fraudster brought it; only the label tells them apart.
 /// </summary>
@@ -27,7 +27,9 @@ internal sealed class DeviceBook
             // Per user, so user u's devices do not depend on the population size.
             var rng = new Xoshiro256(SeedMix.Of(seed, SeedMix.DeviceStream, u));
             var roll = rng.NextDouble();
-            var count = roll < 0.6 ? 1 : roll < 0.9 ? 2 : 3;
+            // Most have one or two; a few pay from phone, tablet, laptop, work computer and more (generator
+            // 1.3.0; 1.2.0 stopped at 3, so an attacker's next free number was often above any user's own).
+            var count = roll < 0.59 ? 1 : roll < 0.88 ? 2 : roll < 0.97 ? 3 : roll < 0.99 ? 4 : 5;
             _owned[u] = ((1u << count) - 1) << 1;
             _next[u] = (byte)(count + 1);
         }

@@ -38,15 +38,15 @@ internal sealed class FraudInjector
     private readonly DeviceBook _devices;
     private readonly long _endMs;
     private readonly Action<ScriptedEvent> _plan;
-    private readonly Func<int, int, long> _amount;
+    private readonly Func<int, int, int, long> _amount;
     private readonly double _testing;
     private readonly double _takeover;
     private readonly double _cloned;
     private readonly double _compromise;
     private long _episodes;
 
-    /// <param name="amount">Amount in minor units for (category, account) as a genuine payment would draw it.</param>
-    public FraudInjector(World world, long endMs, DeviceBook devices, Action<ScriptedEvent> plan, Func<int, int, long> amount)
+    /// <param name="amount">Amount in minor units for (category, account, times) as a genuine payment would draw it, times over.</param>
+    public FraudInjector(World world, long endMs, DeviceBook devices, Action<ScriptedEvent> plan, Func<int, int, int, long> amount)
     {
         _world = world;
         _devices = devices;
@@ -138,7 +138,7 @@ internal sealed class FraudInjector
             var merchant = PickMerchant(ref random, country, random.Chance(0.6) ? RiskyCategories[random.NextInt(RiskyCategories.Length)] : OnlineCategories[random.NextInt(OnlineCategories.Length)]);
 
             // Draining: amounts several times a genuine payment in that category.
-            var amount = _amount(_world.MerchantCategory[merchant], account) * random.NextInt(3, 8);
+            var amount = _amount(_world.MerchantCategory[merchant], account, random.NextInt(3, 8));
             _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1));
         }
 
@@ -169,7 +169,7 @@ internal sealed class FraudInjector
         {
             var category = random.NextInt(persona.CategoryWeights.Length);
             var merchant = PickMerchant(ref random, country, category);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account) * 2, country, 0, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account, 2), country, 0, -1));
             t += random.NextInt(60_000, 900_000);
         }
     }
@@ -202,7 +202,7 @@ internal sealed class FraudInjector
         {
             // The skimming happens during genuine payments: label none and, like every genuine event, no episode.
             var exposure = t + random.NextInt(60_000, 3_600_000);
-            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account), country, 0, -1));
+            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account, 1), country, 0, -1));
             var uses = random.NextInt(1, 3);
             var stranger = _devices.Stranger(_world.AccountOwner[account]);
             for (var i = 0; i < uses; i++)
@@ -217,7 +217,7 @@ internal sealed class FraudInjector
                 }
 
                 var device = MerchantCategories.All[category].Online ? stranger : 0;
-                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account) * 2, elsewhere, device, -1));
+                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account, 2), elsewhere, device, -1));
             }
         }
     }

@@ -27,7 +27,9 @@ internal sealed class TrafficRun
     private readonly double[] _logMedianUsd;
     private readonly double[] _sigma;
     private readonly bool[] _online;
+    private readonly bool[] _bigTicket;
     private readonly int[] _onlineCategories;
+    private readonly double[] _crossBorderOnline;
     private readonly short[] _tripCountry;
     private readonly long[] _tripStart;
     private readonly long[] _tripEnd;
@@ -57,7 +59,9 @@ internal sealed class TrafficRun
         _logMedianUsd = MerchantCategories.All.Select(c => Math.Log(c.MedianUsd)).ToArray();
         _sigma = MerchantCategories.All.Select(c => c.Sigma).ToArray();
         _online = MerchantCategories.All.Select(c => c.Online).ToArray();
+        _bigTicket = MerchantCategories.All.Select(c => c.MedianUsd >= 50).ToArray();
         _onlineCategories = Enumerable.Range(0, _online.Length).Where(c => _online[c]).ToArray();
+        _crossBorderOnline = Countries.All.Select(c => c.Region == BankShare.EuropeRegion ? EuropeanCrossBorderOnlineShare : CrossBorderOnlineShare).ToArray();
         _tripCountry = new short[world.UserCount];
         Array.Fill(_tripCountry, (short)-1);
         _tripStart = new long[world.UserCount];
@@ -243,21 +247,32 @@ internal sealed class TrafficRun
         else
         {
             // Online shops are as often abroad as at home for some buyers: cross-border e-commerce.
-            merchant = PickMerchant(_online[category] && _random.Chance(CrossBorderOnlineShare) ? OtherCountry(home) : home, category);
+            merchant = PickMerchant(_online[category] && _random.Chance(_crossBorderOnline[home]) ? OtherCountry(home) : home, category);
         }
 
         var merchantCategory = _world.MerchantCategory[merchant];
         var country = _world.MerchantCountry[merchant];
-        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account), country, _online[merchantCategory] ? OwnDevice(u) : 0);
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0);
         _fraud.OnCardPayment(ref _random, account, merchant, country, t);
         return e;
     }
 
-    /// <summary>Share of a user's non-habitual online purchases made at merchants in another country.</summary>
+    /// <summary>
+    /// Share of a user's non-habitual online purchases made at merchants in another country: in the US
+    /// <see cref="CrossBorderOnlineShare"/>, in Europe's single market <see cref="EuropeanCrossBorderOnlineShare"/>
+    /// (the ECB's reports put about one SEPA card payment in ten across a border).
+    /// </summary>
     private const double CrossBorderOnlineShare = 0.2;
 
-    /// <summary>Chance that a card-not-present action comes from a device the user has just got.</summary>
-    private const double NewDeviceChance = 0.004;
+    private const double EuropeanCrossBorderOnlineShare = 0.5;
+
+    /// <summary>
+    /// Chance that a card-not-present action comes from a device the user has just got (a new phone, a
+    /// new browser, an app reinstalled): about one a user every 150 days at the default rates (0.01 of
+    /// ~0.65 such actions a day; 1.2.0 had 0.004 of ~0.83), so legitimate device numbers climb as
+    /// high as an attacker's next free number does.
+    /// </summary>
+    private const double NewDeviceChance = 0.01;
 
     private int OwnDevice(int u) => _random.Chance(NewDeviceChance) ? _devices.Acquire(u) : _devices.Owned(ref _random, u);
 
@@ -369,13 +384,51 @@ internal sealed class TrafficRun
     private TraceEvent Salary(int u, long t) =>
         _events.Deposit(_seq++, t, EventType.SalaryDeposit, _world.FirstAccount[u], _world.SalaryMinor[u]);
 
-    /// <summary>A genuine payment's amount in the account's currency: log-normal per category, scaled per user.</summary>
-    private long Amount(int category, int account)
+    /// <summary>
+    /// A genuine payment's amount in the account's currency: log-normal per category, scaled per user
+    /// (and by <paramref name="times"/>, for fraud that spends several genuine payments' worth), then
+    /// in <see cref="PricePointShare"/> of cases moved to a price point within its unit.
+    /// </summary>
+    private long Amount(int category, int account, int times)
     {
         var owner = _world.AccountOwner[account];
-        var usd = Math.Exp(_logMedianUsd[category] + _sigma[category] * NormalTable.Sample(ref _random)) * _world.AmountScale[owner];
-        return WorldBuilder.ToMinor(usd, Countries.All[_world.UserCountry[owner]]);
+        var usd = Math.Exp(_logMedianUsd[category] + _sigma[category] * NormalTable.Sample(ref _random)) * _world.AmountScale[owner] * times;
+        if (_bigTicket[category] && _random.Chance(BigTicketShare))
+        {
+            // A Pareto factor (exp of an exponential is Pareto; exp and log only, as everywhere in generation).
+            usd *= Math.Exp(_random.Exponential(1 / BigTicketTailIndex));
+        }
+
+        var country = Countries.All[_world.UserCountry[owner]];
+        var minor = WorldBuilder.ToMinor(usd, country);
+        if (country.CurrencyDigits != 2 || !_random.Chance(PricePointShare))
+        {
+            return minor;
+        }
+
+        var atPoint = (minor / 100 * 100) + PricePointCents[_random.NextInt(PricePointCents.Length)];
+        return atPoint > 0 ? atPoint : minor;
     }
+
+    /// <summary>
+    /// Share of payments in categories with a median of $50 or more that are big tickets: the
+    /// category's amount times a Pareto factor of tail index <see cref="BigTicketTailIndex"/>, so
+    /// amounts reach tens of thousands of dollars as real card data does (the Kaggle European
+    /// cardholders' largest of 284,807 is 25,691 EUR) rather than stopping where the log-normal thins out.
+    /// </summary>
+    private const double BigTicketShare = 0.01;
+
+    private const double BigTicketTailIndex = 1.5;
+
+    /// <summary>
+    /// Share of amounts that end at a price point: single items are priced at .99, .00, .95 or .50
+    /// (Schindler and Kirby 1997 on the rightmost digits of prices), basket totals and metered
+    /// amounts are not, so only part of the payments cluster. Approximate; no share is published for card totals.
+    /// </summary>
+    private const double PricePointShare = 0.3;
+
+    // .99 four times in ten, .00 three, .95 two, .50 one.
+    private static readonly int[] PricePointCents = [99, 99, 99, 99, 0, 0, 0, 95, 95, 50];
 
     private int PickMerchant(int country, int category)
     {
