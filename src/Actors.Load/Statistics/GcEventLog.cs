@@ -24,6 +24,7 @@ public sealed class GcEventLog : EventListener
 
     private readonly Lock _lock = new();
     private readonly List<string> _lines = [];
+    private readonly List<double> _pauses = [];
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly long[] _marked = new long[4];
     private DateTime? _suspendBegin;
@@ -41,6 +42,18 @@ public sealed class GcEventLog : EventListener
             lock (_lock)
             {
                 return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>The pause of each collection seen so far, in milliseconds.</summary>
+    public IReadOnlyList<double> PausesMs
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _pauses];
             }
         }
     }
@@ -84,6 +97,7 @@ public sealed class GcEventLog : EventListener
                 case GCRestartEEEnd when _suspendBegin is { } begin && _gcStart is { } start:
                     var pause = (e.TimeStamp - begin).TotalMilliseconds;
                     var suspend = (start - begin).TotalMilliseconds;
+                    _pauses.Add(pause);
                     _lines.Add(string.Join(' ',
                         ((begin - _started).TotalSeconds).ToString("0.000", C), _generation.ToString(C), _reason, _kind, pause.ToString("0.000", C), suspend.ToString("0.000", C),
                         Kb(_stats.P0), Kb(_stats.P1), Kb(_stats.G0), Kb(_stats.G1), Kb(_stats.G2), Kb(_marked[0]), Kb(_marked[1]), Kb(_marked[2]), Kb(_marked[3])));

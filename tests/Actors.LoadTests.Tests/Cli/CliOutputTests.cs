@@ -41,6 +41,24 @@ public sealed partial class CliOutputTests
     }
 
     [Fact]
+    public async Task Run_with_a_gc_log_writes_one_line_per_collection_under_its_header()
+    {
+        using var reports = new TempFolder();
+        var log = reports.Sub("gc.txt");
+
+        // card_authorization seeds a population first, and seeding ends with a full collection: at least one line.
+        var result = await CliRun.RunAsync(
+            "run", "--scenario", OrleansScenarios.CardAuthorization, "--rate", "100", "--duration", "2s", "--warm-up", "0", "--users", "100",
+            "--report-dir", reports.Path, "--gc-log", log); // 2 s: the runtime delivers its GC events to listeners within ~0.1 s
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var lines = await File.ReadAllLinesAsync(log);
+        Assert.Equal(Actors.Load.Statistics.GcEventLog.Header, lines[0]);
+        Assert.Contains(lines.Skip(1), l => l.Split(' ')[1] == "2"); // the full collection after seeding
+        Assert.All(lines.Skip(1), l => Assert.Equal(lines[0].Split(' ').Length, l.Split(' ').Length));
+    }
+
+    [Fact]
     public async Task No_console_run_prints_no_progress_but_the_summary_once()
     {
         using var reports = new TempFolder();
