@@ -25,9 +25,14 @@ public static class CapacityCommand
             DefaultValueFactory = _ => new CapacitySearchOptions().MinSamplesPerStep,
         };
         var noRetry = new Option<bool>("--no-retry") { Description = "take a step's first breach as the breaking point (by default a broken step is measured once more)" };
+        var confirm = new Option<int>("--confirm-steps")
+        {
+            Description = "measure the answer once more before reporting it; if that breaks, confirm the next lower passing rate, up to N times (0: none)",
+            DefaultValueFactory = _ => new CapacitySearchOptions().ConfirmSteps,
+        };
         var repeat = new Option<int>("--repeat") { Description = "run the search N times and report the spread of the answers", DefaultValueFactory = _ => 1 };
         var command = new Command("capacity", "Find the highest injection rate that meets the SLO (exit 0 found, 1 not even the start rate passed, 2 bad arguments).");
-        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration, minSamples, noRetry, repeat })
+        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration, minSamples, noRetry, confirm, repeat })
         {
             command.Options.Add(option);
         }
@@ -51,6 +56,7 @@ public static class CapacityCommand
                 Slo = parse.GetValue(slo)!,
                 MinSamplesPerStep = parse.GetValue(minSamples),
                 RetryBrokenStep = !parse.GetValue(noRetry),
+                ConfirmSteps = parse.GetValue(confirm),
             };
             var searches = ArgumentParsers.Positive(parse.GetValue(repeat), "--repeat", 100);
             CapacitySearchOptionsValidator.Validate(options);
@@ -112,7 +118,7 @@ public static class CapacityCommand
 
         var search = new CapacitySearch(options, _ => OrleansScenarios.Create(scenario, context)[0]);
         search.StepCompleted += s => output.WriteLine(
-            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.CpuCores is { } cores ? $", {cores:F2} cores" : "")}{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}{(s.Retried ? " (measuring again)" : "")}{(s.Stalls.Count > 0 ? " [stalled: " + string.Join("; ", s.Stalls) + "]" : "")}");
+            $"  {s.TargetRate,8:N0}/s: achieved {s.AchievedRps:N0} rps, p50 {s.P50Ms:F1} ms, p99 {s.P99Ms:F1} ms, fail {s.FailPercent:F2}%{(s.CpuCores is { } cores ? $", {cores:F2} cores" : "")}{(s.Errors.Count == 0 ? "" : " (" + s.ErrorSummary + ")")} -> {(s.Passed ? "pass" : "FAIL: " + string.Join("; ", s.Breaches))}{(s.Refinement ? " (refining)" : "")}{(s.Confirmation ? " (confirming the answer)" : "")}{(s.Retried ? " (measuring again)" : "")}{(s.Stalls.Count > 0 ? " [stalled: " + string.Join("; ", s.Stalls) + "]" : "")}");
         return await search.RunAsync(cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task Raises_the_rate_by_the_factor_until_the_slo_breaks_and_reports_the_highest_passing_rate()
     {
-        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false };
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false, ConfirmSteps = 0 };
 
         var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
 
@@ -33,7 +33,7 @@ public sealed class CapacitySearchTests
     public async Task After_the_slo_breaks_the_search_bisects_between_the_last_pass_and_the_first_failure()
     {
         // The fake breaks p99<50ms from 500/s on (its p99 is rate/10 ms).
-        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 3, RetryBrokenStep = false };
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 3, RetryBrokenStep = false, ConfirmSteps = 0 };
 
         var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
 
@@ -48,7 +48,7 @@ public sealed class CapacitySearchTests
     [Fact]
     public async Task Refinement_stops_when_no_rate_lies_between_the_last_pass_and_the_first_failure()
     {
-        var options = new CapacitySearchOptions { StartRate = 499, Factor = 0, Step = 1, Slo = "p99<50ms", RefineSteps = 5, RetryBrokenStep = false };
+        var options = new CapacitySearchOptions { StartRate = 499, Factor = 0, Step = 1, Slo = "p99<50ms", RefineSteps = 5, RetryBrokenStep = false, ConfirmSteps = 0 };
 
         var result = await new CapacitySearch(options, Probe, "card_authorization").RunAsync();
 
@@ -64,7 +64,7 @@ public sealed class CapacitySearchTests
         double cpu = 0;
         var options = new CapacitySearchOptions
         {
-            StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false,
+            StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false, ConfirmSteps = 0,
             TimeProvider = time, CpuSeconds = () => cpu,
         };
 
@@ -154,7 +154,7 @@ public sealed class CapacitySearchTests
     {
         StartRate = 20, Factor = 2, StepDuration = TimeSpan.FromMilliseconds(500), WarmUp = TimeSpan.FromMilliseconds(500),
         ReportingInterval = TimeSpan.FromMilliseconds(100), Slo = "fail<1%", MinAchievedRatio = 0.001,
-        RetryBrokenStep = false, MinSamplesPerStep = 0,
+        RetryBrokenStep = false, MinSamplesPerStep = 0, ConfirmSteps = 0,
     };
 
     private static ScenarioProps Counting(string name, Action count, bool ok) => Scenario.Create(name, async _ =>
@@ -263,6 +263,64 @@ public sealed class CapacitySearchTests
         Assert.Equal("BROKE (retried) (stalled)", stalled.Verdict);
         Assert.True(result.Steps[3].Passed);
         Assert.Equal(1, result.StalledSteps);
+    }
+
+    [Fact]
+    public async Task A_rate_that_passed_once_by_luck_is_not_the_answer_the_next_lower_one_is_confirmed()
+    {
+        // The target holds 300/s; its first step at 400/s happened to pass (a fast moment of a shared machine).
+        var lucky = true;
+        Task<ScenarioResult> Target(int rate, CancellationToken _)
+        {
+            var passes = rate <= 300 || (rate == 400 && lucky);
+            lucky &= rate != 400;
+            var micros = Enumerable.Repeat(passes ? 2_000L : 90_000L, 100);
+            var scenario = ResultBuilder.Build(RawRuns.Single("card_authorization", micros, failures: 0, thresholds: [])).Scenarios[0];
+            return Task.FromResult(scenario with { Global = scenario.Global with { Rps = rate } });
+        }
+
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false };
+
+        var result = await new CapacitySearch(options, Target, "card_authorization").RunAsync();
+
+        Assert.Equal([100, 200, 400, 800, 400, 200], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal([false, false, false, false, true, true], result.Steps.Select(s => s.Confirmation));
+        Assert.Equal(200, result.HighestPassingRate);
+        Assert.True(result.Confirmed);
+        Assert.Contains("200/s confirmed by a second measurement", result.StopReason, StringComparison.Ordinal);
+        Assert.Equal("BROKE (confirmation)", result.Steps[4].Verdict);
+    }
+
+    [Fact]
+    public async Task An_answer_no_confirmation_held_is_reported_as_unconfirmed()
+    {
+        // Every second measurement of a rate breaks: no confirmation can hold.
+        var seen = new HashSet<int>();
+        Task<ScenarioResult> Flaky(int rate, CancellationToken _)
+        {
+            var passes = rate <= 400 && seen.Add(rate);
+            var micros = Enumerable.Repeat(passes ? 2_000L : 90_000L, 100);
+            var scenario = ResultBuilder.Build(RawRuns.Single("card_authorization", micros, failures: 0, thresholds: [])).Scenarios[0];
+            return Task.FromResult(scenario with { Global = scenario.Global with { Rps = rate } });
+        }
+
+        var options = new CapacitySearchOptions { StartRate = 100, Factor = 2, Slo = "p99<50ms", RefineSteps = 0, RetryBrokenStep = false, ConfirmSteps = 2 };
+
+        var result = await new CapacitySearch(options, Flaky, "card_authorization").RunAsync();
+
+        Assert.Equal([100, 200, 400, 800, 400, 200], result.Steps.Select(s => s.TargetRate));
+        Assert.Equal(200, result.HighestPassingRate);
+        Assert.False(result.Confirmed);
+        Assert.Contains("no confirmation held", result.StopReason, StringComparison.Ordinal);
+        Assert.Contains("(unconfirmed)", CapacityReportWriter.RenderRepeatMarkdown(new CapacityRepeatResult([result])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Confirm_steps_out_of_range_are_refused_naming_the_option()
+    {
+        var error = Assert.Throws<LoadConfigurationException>(() => new CapacitySearch(new CapacitySearchOptions { ConfirmSteps = 6 }, Probe, "x"));
+
+        Assert.Contains("ConfirmSteps", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

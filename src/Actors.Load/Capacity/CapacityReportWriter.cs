@@ -168,10 +168,10 @@ public static class CapacityReportWriter
     private static IEnumerable<CapacityStep> ByRate(CapacityResult result) => result.Steps.OrderBy(s => s.TargetRate);
 
     private static string Verdict(CapacityStep s) =>
-        (s.Passed ? "passed" : string.Join("; ", s.Breaches)) + (s.Refinement ? " (refinement)" : "") + (s.Retried ? " (retried)" : "") + (s.Stalls.Count > 0 ? " (stalled)" : "");
+        (s.Passed ? "passed" : string.Join("; ", s.Breaches)) + (s.Refinement ? " (refinement)" : "") + (s.Confirmation ? " (confirmation)" : "") + (s.Retried ? " (retried)" : "") + (s.Stalls.Count > 0 ? " (stalled)" : "");
 
     private static string Best(CapacityResult result) =>
-        result.HighestPassingRate is { } rate ? $"{rate}/s" : "none (the first step already broke the SLO)";
+        result.HighestPassingRate is { } rate ? $"{rate}/s" + (result.Confirmed ? "" : " (unconfirmed)") : "none (the first step already broke the SLO)";
 
     // Cores the generator and the target's processes used during the step, where they were measured.
     private static string Cores(CapacityStep s) => s.CpuCores is { } cores ? D(cores) : "-";

@@ -18,6 +18,9 @@ public sealed record CapacityStep(int TargetRate, double AchievedRps, double P50
     /// <summary>This attempt broke the SLO and was measured again (the next step, same rate); its verdict was not the answer.</summary>
     public bool Retried { get; init; }
 
+    /// <summary>A second measurement of a rate that had passed, to confirm it as the answer (see <see cref="CapacitySearchOptions.ConfirmSteps"/>).</summary>
+    public bool Confirmation { get; init; }
+
     /// <summary>How long the step held its rate.</summary>
     public double DurationSeconds { get; init; }
 
@@ -31,9 +34,10 @@ public sealed record CapacityStep(int TargetRate, double AchievedRps, double P50
     /// <summary>The step's response time p99 per reporting interval (ms), for the report's drill-down.</summary>
     public IReadOnlyList<double> IntervalP99Ms { get; init; } = [];
 
-    /// <summary>The verdict for tables: "passed", "BROKE", with "(refinement)", "(retried)" and "(stalled)" as they apply.</summary>
+    /// <summary>The verdict for tables: "passed", "BROKE", with "(refinement)", "(confirmation)", "(retried)" and "(stalled)" as they apply.</summary>
     public string Verdict =>
-        (Passed ? "passed" : "BROKE") + (Refinement ? " (refinement)" : "") + (Retried ? " (retried)" : "") + (Stalls.Count > 0 ? " (stalled)" : "");
+        (Passed ? "passed" : "BROKE") + (Refinement ? " (refinement)" : "") + (Confirmation ? " (confirmation)" : "") + (Retried ? " (retried)" : "")
+        + (Stalls.Count > 0 ? " (stalled)" : "");
 }
 
 /// <summary>The outcome of a capacity search: the highest rate that met the SLO and every step tried.</summary>
@@ -42,6 +46,12 @@ public sealed record CapacityResult(string Scenario, string Slo, int? HighestPas
 {
     /// <summary>Steps in which the generator stalled.</summary>
     public int StalledSteps => Steps.Count(s => s.Stalls.Count > 0);
+
+    /// <summary>
+    /// Whether a second measurement of the answer passed too (true when the search does not confirm, see
+    /// <see cref="CapacitySearchOptions.ConfirmSteps"/>, or found no passing rate).
+    /// </summary>
+    public bool Confirmed { get; init; } = true;
 }
 
 /// <summary>What one probe of a capacity search measured: the scenario and the generator's process beside it.</summary>

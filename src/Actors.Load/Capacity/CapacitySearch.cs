@@ -120,7 +120,45 @@ public sealed class CapacitySearch
         }
 
         reason = $"SLO broke at {broke.TargetRate}/s: {string.Join("; ", broke.Breaches)}";
-        return new CapacityResult(_scenario, _options.Slo, best, steps, reason);
+        var (answer, confirmed) = await ConfirmAsync(best, slo, steps, cancellationToken);
+        if (!confirmed)
+        {
+            reason += $"; no confirmation held (the answer {answer}/s passed once)";
+        }
+        else if (_options.ConfirmSteps > 0 && answer is { } held)
+        {
+            reason += $"; {held}/s confirmed by a second measurement";
+        }
+
+        return new CapacityResult(_scenario, _options.Slo, answer, steps, reason) { Confirmed = confirmed };
+    }
+
+    /// <summary>
+    /// Measures the answer again; when that breaks, the next lower rate that passed is tried, up to
+    /// <see cref="CapacitySearchOptions.ConfirmSteps"/> times. Returns the first rate that passed twice, or (none did) the
+    /// last one tried, unconfirmed.
+    /// </summary>
+    private async Task<(int? Answer, bool Confirmed)> ConfirmAsync(int? best, IReadOnlyList<Threshold> slo, List<CapacityStep> steps, CancellationToken cancellationToken)
+    {
+        var candidate = best;
+        for (var i = 0; i < _options.ConfirmSteps && candidate is { } rate && !cancellationToken.IsCancellationRequested; i++)
+        {
+            var again = Record(await Timed(rate, warmUp: true, refinement: false, slo, cancellationToken) with { Confirmation = true }, steps);
+            if (again.Passed)
+            {
+                return (rate, true);
+            }
+
+            var lower = steps.Where(s => s.Passed && !s.Confirmation && s.TargetRate < rate).Select(s => (int?)s.TargetRate).Max();
+            if (lower is null || i == _options.ConfirmSteps - 1)
+            {
+                return (rate, false);
+            }
+
+            candidate = lower;
+        }
+
+        return (candidate, true);
     }
 
     private async Task<CapacityStep> Measure(int rate, bool refinement, IReadOnlyList<Threshold> slo, List<CapacityStep> steps, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public static class CapacitySearchOptionsValidator
         Check(options.StepDuration >= TimeSpan.FromMilliseconds(100), nameof(options.StepDuration), options.StepDuration, "must be at least 100 ms");
         Check(options.MinAchievedRatio is > 0 and <= 1, nameof(options.MinAchievedRatio), options.MinAchievedRatio, "must be in (0, 1]");
         Check(options.RefineSteps is >= 0 and <= 10, nameof(options.RefineSteps), options.RefineSteps, "must be between 0 and 10");
+        Check(options.ConfirmSteps is >= 0 and <= 5, nameof(options.ConfirmSteps), options.ConfirmSteps, "must be between 0 and 5");
         Check(options.WarmUp >= TimeSpan.Zero, nameof(options.WarmUp), options.WarmUp, "must not be negative");
         Check(options.ReportingInterval >= TimeSpan.FromMilliseconds(10), nameof(options.ReportingInterval), options.ReportingInterval, "must be at least 10 ms");
         Check(options.MinSamplesPerStep >= 0, nameof(options.MinSamplesPerStep), options.MinSamplesPerStep, "must not be negative");
