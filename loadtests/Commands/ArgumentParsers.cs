@@ -73,4 +73,9 @@ public static class ArgumentParsers
         value >= 1 && value <= max
             ? value
             : throw new LoadConfigurationException($"{flag} must be between 1 and {max:N0}, was {value}.");
+
+    public static int InRange(int value, string flag, int min, int max) =>
+        value >= min && value <= max
+            ? value
+            : throw new LoadConfigurationException($"{flag} must be between {min:N0} and {max:N0}, was {value}.");
 }

@@ -25,6 +25,11 @@ public static class CapacityCommand
             DefaultValueFactory = _ => new CapacitySearchOptions().MinSamplesPerStep,
         };
         var noRetry = new Option<bool>("--no-retry") { Description = "take a step's first breach as the breaking point (by default a broken step is measured once more)" };
+        var refine = new Option<int>("--refine-steps")
+        {
+            Description = "after the first failing step, halve the gap to the highest passing rate this many times (0-10)",
+            DefaultValueFactory = _ => new CapacitySearchOptions().RefineSteps,
+        };
         var confirm = new Option<int>("--confirm-steps")
         {
             Description = "measure the answer once more before reporting it; if that breaks, confirm the next lower passing rate, up to N times (0: none)",
@@ -32,7 +37,7 @@ public static class CapacityCommand
         };
         var repeat = new Option<int>("--repeat") { Description = "run the search N times and report the spread of the answers", DefaultValueFactory = _ => 1 };
         var command = new Command("capacity", "Find the highest injection rate that meets the SLO (exit 0 found, 1 not even the start rate passed, 2 bad arguments).");
-        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration, minSamples, noRetry, confirm, repeat })
+        foreach (var option in new Option[] { scenario, slo, startRate, factor, step, maxRate, stepDuration, minSamples, noRetry, refine, confirm, repeat })
         {
             command.Options.Add(option);
         }
@@ -56,7 +61,8 @@ public static class CapacityCommand
                 Slo = parse.GetValue(slo)!,
                 MinSamplesPerStep = parse.GetValue(minSamples),
                 RetryBrokenStep = !parse.GetValue(noRetry),
-                ConfirmSteps = parse.GetValue(confirm),
+                RefineSteps = ArgumentParsers.InRange(parse.GetValue(refine), "--refine-steps", 0, 10),
+                ConfirmSteps = ArgumentParsers.InRange(parse.GetValue(confirm), "--confirm-steps", 0, 5),
             };
             var searches = ArgumentParsers.Positive(parse.GetValue(repeat), "--repeat", 100);
             CapacitySearchOptionsValidator.Validate(options);

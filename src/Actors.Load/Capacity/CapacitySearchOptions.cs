@@ -65,10 +65,11 @@ public sealed record CapacitySearchOptions
 
     /// <summary>
     /// After the first failing step, halve the gap between the highest passing and the lowest failing rate this many
-    /// times (each a step of its own), so the answer is not only as fine as the growth factor. Default 2 (with the
-    /// default factor 1.5: within ~12 % of the breaking point instead of 50 %); 0 for none, at most 10.
+    /// times (each a step of its own), so the answer is not only as fine as the growth factor. Default 3 (with the
+    /// default factor 1.5: within ~6 % of the breaking point instead of 50 %; with 2, two searches of the same target
+    /// could already differ by a 12.5 % cell); 0 for none, at most 10.
     /// </summary>
-    public int RefineSteps { get; init; } = 2;
+    public int RefineSteps { get; init; } = 3;
 
     /// <summary>
     /// Measure the answer once more, warmed up, before reporting it: a rate that passed once by luck (the machine fast

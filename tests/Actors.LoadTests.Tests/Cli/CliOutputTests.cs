@@ -139,6 +139,13 @@ public sealed partial class CliOutputTests
         CliRun.AssertBadArgumentAsync("--repeat", "capacity", "--scenario", "ping", "--repeat", "0");
 
     [Theory]
+    [InlineData("--refine-steps", "11")]
+    [InlineData("--confirm-steps", "6")]
+    [InlineData("--confirm-steps", "-1")]
+    public Task Capacity_refuses_refinement_and_confirmation_counts_out_of_range(string flag, string value) =>
+        CliRun.AssertBadArgumentAsync(flag, "capacity", "--scenario", "ping", flag, value);
+
+    [Theory]
     [InlineData("run", "--scenario", "ping", "--rate", "10", "--duration", "1s")]
     [InlineData("capacity", "--scenario", "ping", "--step-duration", "1s")]
     [InlineData("model", "--rate-per-silo", "1000", "--bytes-per-user", "8000")]
