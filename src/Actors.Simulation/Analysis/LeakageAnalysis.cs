@@ -16,7 +16,8 @@ public sealed record ColumnLeakage(string Column, bool Numeric, int DistinctValu
 /// Feeds on a trace's events and scores each column of its card authorizations (fraud label versus
 /// <c>none</c>) with <see cref="FeatureAuc{T}"/>. Merchant and user data come from the setup events
 /// (risk tier from <c>merchant_registered</c>, home country from <c>user_registered</c>); <c>cents</c> is
-/// the amount's last two digits, where price points would show. Identifiers
+/// the amount's last two digits, where price points would show; <c>declined_for_funds</c> is a payment whose
+/// balance after equals the balance before (format 3: the generator's ledger declined it). Identifiers
 /// (user, account, merchant, card) are left out: scored in-sample by their fraud rate they measure
 /// memorisation of who was attacked, not a column that gives fraud away.
 /// </summary>
@@ -33,6 +34,9 @@ public sealed class LeakageAnalysis
     private readonly FeatureAuc<string> _risk = new(numeric: false);
     private readonly FeatureAuc<long> _amount = new(numeric: true);
     private readonly FeatureAuc<long> _cents = new(numeric: false);
+    private readonly FeatureAuc<long> _balanceBefore = new(numeric: true);
+    private readonly FeatureAuc<long> _balanceAfter = new(numeric: true);
+    private readonly FeatureAuc<bool> _declined = new(numeric: false);
     private readonly FeatureAuc<int> _hour = new(numeric: false);
     private readonly FeatureAuc<long> _episode = new(numeric: true);
 
@@ -69,6 +73,9 @@ public sealed class LeakageAnalysis
         _risk.Add(e.MerchantId is not null && _riskTier.TryGetValue(e.MerchantId, out var tier) ? tier : "", fraud);
         _amount.Add(e.AmountMinor, fraud);
         _cents.Add(e.AmountMinor % 100, fraud);
+        _balanceBefore.Add(e.BalanceBeforeMinor, fraud);
+        _balanceAfter.Add(e.BalanceAfterMinor, fraud);
+        _declined.Add(e.BalanceAfterMinor == e.BalanceBeforeMinor, fraud);
         _hour.Add((int)(e.TimeMs / 3_600_000 % 24), fraud);
         _episode.Add(e.Episode, fraud);
     }
@@ -79,7 +86,8 @@ public sealed class LeakageAnalysis
         {
             Of("device", _device), Of("card_present", _cardPresent), Of("country", _country), Of("cross_border", _crossBorder),
             Of("currency", _currency), Of("mcc", _mcc), Of("risk_tier", _risk), Of("amount_minor", _amount), Of("cents", _cents),
-            Of("hour_utc", _hour), Of("episode", _episode, isLabel: true),
+            Of("hour_utc", _hour), Of("balance_before_minor", _balanceBefore), Of("balance_after_minor", _balanceAfter),
+            Of("declined_for_funds", _declined), Of("episode", _episode, isLabel: true),
         }.OrderByDescending(c => c.Auc).ThenBy(c => c.Column, StringComparer.Ordinal).ToArray();
 
     public static async Task<LeakageAnalysis> OfAsync(IAsyncEnumerable<TraceEvent> events, CancellationToken cancellationToken = default)

@@ -256,6 +256,8 @@ internal sealed class JsonLinesTraceReader : TraceReader
             Purpose = purpose,
             Episode = Long(root, TraceColumns.Episode, where),
             AmountMinor = Long(root, TraceColumns.AmountMinor, where),
+            BalanceBeforeMinor = Header.HasBalances ? Long(root, TraceColumns.BalanceBeforeMinor, where) : 0,
+            BalanceAfterMinor = Header.HasBalances ? Long(root, TraceColumns.BalanceAfterMinor, where) : 0,
             Mcc = (int)Long(root, TraceColumns.Mcc, where),
             Device = (int)Long(root, TraceColumns.Device, where),
             UserId = Text(root, TraceColumns.UserId, where),

@@ -22,19 +22,21 @@ internal sealed class JsonLinesTraceWriter
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
     private readonly Crc32 _crc = new();
     private bool _checksummed;
+    private bool _balances;
     private long _line;
     private long _firstCovered = 1;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
     {
         _checksummed = header.HasChecksums;
+        _balances = header.HasBalances;
         using var json = new Utf8JsonWriter(_buffer, WriterOptions);
         header.Write(json);
         EndCoveredLine(json);
         long count = 0;
         foreach (var e in events)
         {
-            WriteEvent(json, e);
+            WriteEvent(json, e, _balances);
             EndCoveredLine(json);
             count++;
             if (_buffer.WrittenCount >= ChunkBytes)
@@ -103,7 +105,7 @@ internal sealed class JsonLinesTraceWriter
         _line++;
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e)
+    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e, bool balances)
     {
         json.WriteStartObject();
         json.WriteNumber(TraceColumns.Seq, e.Seq);
@@ -121,6 +123,13 @@ internal sealed class JsonLinesTraceWriter
         if (e.AmountMinor != 0)
         {
             json.WriteNumber(TraceColumns.AmountMinor, e.AmountMinor);
+        }
+
+        // On every posting (format 3), 0 included: an empty account is a balance, not a missing field.
+        if (balances && e.Type.IsPosting())
+        {
+            json.WriteNumber(TraceColumns.BalanceBeforeMinor, e.BalanceBeforeMinor);
+            json.WriteNumber(TraceColumns.BalanceAfterMinor, e.BalanceAfterMinor);
         }
 
         Text(json, TraceColumns.Currency, e.Currency);

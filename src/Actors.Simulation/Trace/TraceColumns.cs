@@ -12,6 +12,8 @@ public static class TraceColumns
     public const string AccountId = "account_id";
     public const string CounterAccountId = "counter_account_id";
     public const string AmountMinor = "amount_minor";
+    public const string BalanceBeforeMinor = "balance_before_minor";
+    public const string BalanceAfterMinor = "balance_after_minor";
     public const string Currency = "currency";
     public const string MerchantId = "merchant_id";
     public const string Mcc = "mcc";
@@ -30,8 +32,12 @@ public static class TraceColumns
     public const string City = "city";
     public const string RiskTier = "risk_tier";
 
-    /// <summary>64-bit integer columns, never null.</summary>
-    public static readonly string[] Longs = [Seq, TimeMs, Episode, AmountMinor];
+    /// <summary>64-bit integer columns, never null, of the current format: those of formats 1 and 2, then the balances (format 3).</summary>
+    public static readonly string[] Longs = [Seq, TimeMs, Episode, AmountMinor, BalanceBeforeMinor, BalanceAfterMinor];
+
+    /// <summary>The 64-bit columns a file of <paramref name="formatVersion"/> holds: formats 1 and 2 have no balances.</summary>
+    public static string[] LongsOf(int formatVersion) =>
+        formatVersion >= TraceFormatInfo.FirstBalanceVersion ? Longs : Longs[..4];
 
     /// <summary>32-bit integer columns, never null.</summary>
     public static readonly string[] Ints = [Mcc, Device];

@@ -16,6 +16,9 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
     /// <summary>Whether files of this header's format version carry checksums (format 2 on).</summary>
     public bool HasChecksums => FormatVersion >= TraceFormatInfo.FirstChecksummedVersion;
 
+    /// <summary>Whether files of this header's format version carry balance_before_minor and balance_after_minor (format 3 on).</summary>
+    public bool HasBalances => FormatVersion >= TraceFormatInfo.FirstBalanceVersion;
+
     public static TraceHeader For(World world) =>
         new(TraceFormatInfo.FormatVersion, TraceFormatInfo.GeneratorVersion, world.Options, PopulationSummary.Of(world));
 
@@ -92,7 +95,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             var version = Required(root, "format_version", file, where).GetInt32();
             if (!TraceFormatInfo.ReadableVersions.Contains(version))
             {
-                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands versions {string.Join(" and ", TraceFormatInfo.ReadableVersions)}");
+                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands versions {string.Join(", ", TraceFormatInfo.ReadableVersions.SkipLast(1))} and {TraceFormatInfo.ReadableVersions[^1]}");
             }
 
             var p = Required(root, "parameters", file, where);

@@ -4,9 +4,17 @@ using Actors.Users;
 
 namespace Actors.Simulation.Traffic;
 
-/// <summary>Turns population indexes into trace events; every string comes from the population or a catalog.</summary>
+/// <summary>
+/// Turns population indexes into trace events; every string comes from the population or a catalog.
+/// Events are made in trace order, each when it is emitted, so the factory also keeps the generator's
+/// ledger view: every account's balance, which each posting carries before and after (format 3). That
+/// ledger applies the accounts' own rule and no fraud rule: a debit (card payment, transfer) larger
+/// than the balance is declined and leaves it unchanged, everything else is applied; so a ledger
+/// replay without a fraud detector computes the same balances.
+/// </summary>
 internal sealed class EventFactory(World world)
 {
+    private readonly long[] _balance = new long[world.AccountCount];
     private readonly string[] _countryCodes = Countries.All.Select(c => c.Code).ToArray();
     private readonly string[] _currencies = Countries.All.Select(c => c.Currency).ToArray();
     private readonly int[] _mcc = MerchantCategories.All.Select(c => c.Mcc).ToArray();
@@ -60,48 +68,89 @@ internal sealed class EventFactory(World world)
         CardNumber = world.CardNumber[a],
     };
 
-    public TraceEvent Deposit(long seq, long timeMs, EventType type, int a, long amountMinor) => new()
+    public TraceEvent Deposit(long seq, long timeMs, EventType type, int a, long amountMinor)
     {
-        Seq = seq,
-        TimeMs = timeMs,
-        Type = type,
-        UserId = world.UserIds[world.AccountOwner[a]],
-        AccountId = world.AccountIds[a],
-        AmountMinor = amountMinor,
-        Currency = CurrencyOfAccount(a),
-    };
+        var before = _balance[a];
+        _balance[a] = before + amountMinor;
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = type,
+            UserId = world.UserIds[world.AccountOwner[a]],
+            AccountId = world.AccountIds[a],
+            AmountMinor = amountMinor,
+            BalanceBeforeMinor = before,
+            BalanceAfterMinor = before + amountMinor,
+            Currency = CurrencyOfAccount(a),
+        };
+    }
 
-    public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device) => new()
+    /// <summary>Debits the account when the balance covers the amount; returns the balances before and after.</summary>
+    private (long Before, long After) Debit(int a, long amountMinor)
     {
-        Seq = seq,
-        TimeMs = timeMs,
-        Type = EventType.CardAuthorization,
-        Fraud = label,
-        Episode = episode,
-        UserId = world.UserIds[world.AccountOwner[a]],
-        AccountId = world.AccountIds[a],
-        AmountMinor = amountMinor,
-        Currency = CurrencyOfAccount(a),
-        MerchantId = world.MerchantIds[m],
-        Mcc = _mcc[world.MerchantCategory[m]],
-        Country = _countryCodes[country],
-        Device = device,
-    };
+        var before = _balance[a];
+        if (before >= amountMinor)
+        {
+            _balance[a] = before - amountMinor;
+        }
 
-    public TraceEvent Transfer(long seq, long timeMs, FraudLabel label, long episode, int from, int to, long amountMinor, int device) => new()
+        return (before, _balance[a]);
+    }
+
+    public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device)
     {
-        Seq = seq,
-        TimeMs = timeMs,
-        Type = EventType.Transfer,
-        Fraud = label,
-        Episode = episode,
-        UserId = world.UserIds[world.AccountOwner[from]],
-        AccountId = world.AccountIds[from],
-        CounterAccountId = world.AccountIds[to],
-        AmountMinor = amountMinor,
-        Currency = CurrencyOfAccount(from),
-        Device = device,
-    };
+        var (before, after) = Debit(a, amountMinor);
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = EventType.CardAuthorization,
+            Fraud = label,
+            Episode = episode,
+            UserId = world.UserIds[world.AccountOwner[a]],
+            AccountId = world.AccountIds[a],
+            AmountMinor = amountMinor,
+            BalanceBeforeMinor = before,
+            BalanceAfterMinor = after,
+            Currency = CurrencyOfAccount(a),
+            MerchantId = world.MerchantIds[m],
+            Mcc = _mcc[world.MerchantCategory[m]],
+            Country = _countryCodes[country],
+            Device = device,
+        };
+    }
+
+    /// <summary>
+    /// A transfer as the saga runs it: refused before any posting between accounts in different
+    /// currencies, else the debit and, when it went through, the credit of <paramref name="to"/>.
+    /// </summary>
+    public TraceEvent Transfer(long seq, long timeMs, FraudLabel label, long episode, int from, int to, long amountMinor, int device)
+    {
+        var sameCurrency = string.Equals(CurrencyOfAccount(from), CurrencyOfAccount(to), StringComparison.Ordinal);
+        var (before, after) = sameCurrency ? Debit(from, amountMinor) : (_balance[from], _balance[from]);
+        if (after != before) // amounts are positive: the debit went through
+        {
+            _balance[to] += amountMinor;
+        }
+
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = EventType.Transfer,
+            Fraud = label,
+            Episode = episode,
+            UserId = world.UserIds[world.AccountOwner[from]],
+            AccountId = world.AccountIds[from],
+            CounterAccountId = world.AccountIds[to],
+            AmountMinor = amountMinor,
+            BalanceBeforeMinor = before,
+            BalanceAfterMinor = after,
+            Currency = CurrencyOfAccount(from),
+            Device = device,
+        };
+    }
 
     public TraceEvent BalanceCheck(long seq, long timeMs, FraudLabel label, long episode, int a, int country, int device) => new()
     {

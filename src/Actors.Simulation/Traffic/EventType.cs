@@ -24,3 +24,10 @@ public enum FraudLabel : byte
     ClonedCard = 3,
     MerchantCompromise = 4,
 }
+
+public static class EventTypeExtensions
+{
+    /// <summary>Whether the event posts money to its <c>account_id</c> (and so carries balances in format 3): deposits, card authorizations, transfers.</summary>
+    public static bool IsPosting(this EventType type) =>
+        type is EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer;
+}

@@ -25,6 +25,16 @@ public readonly record struct TraceEvent
     /// <summary>Target account of a transfer.</summary>
     public string? CounterAccountId { get; init; }
     public long AmountMinor { get; init; }
+
+    /// <summary>
+    /// Balance of <see cref="AccountId"/> just before this posting, in minor units (format 3): the
+    /// generator's own ledger, in which a debit larger than the balance is declined and nothing else is.
+    /// 0 on events that post nothing.
+    /// </summary>
+    public long BalanceBeforeMinor { get; init; }
+
+    /// <summary>Balance of <see cref="AccountId"/> just after this posting (equal to the balance before when it was declined); format 3.</summary>
+    public long BalanceAfterMinor { get; init; }
     public string? Currency { get; init; }
     public string? MerchantId { get; init; }
     public int Mcc { get; init; }

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Actors.Domain.Fraud;
+using Actors.Simulation.Fraud;
+using Actors.Simulation.Trace;
+using Actors.Simulation.Traffic;
+
+namespace Actors.Simulator.Tests;
+
+/// <summary>
+/// Format 3's balance_before_minor and balance_after_minor: what a ledger replay without fraud rules
+/// computes, consistent from posting to posting, written on postings only.
+/// </summary>
+public sealed class BalanceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_ledger_replay_without_fraud_rules_computes_the_balances_every_posting_carries()
+    {
+        // Heavy fraud, so takeovers drain accounts and some payments are declined for want of funds.
+        var events = new TrafficGenerator(TestSupport.Small(seed: 5, users: 300, days: 3, fraud: 0.05)).ToArray();
+        var postings = 0;
+        var declined = 0;
+        var mismatches = new List<string>();
+        LedgerReplay.Run(events, NoOpFraudDetector.Instance, null, (in TraceEvent e, long before, long after) =>
+        {
+            postings++;
+            declined += e.Type == EventType.CardAuthorization && before == after ? 1 : 0;
+            if (e.BalanceBeforeMinor != before || e.BalanceAfterMinor != after)
+            {
+                mismatches.Add($"seq {e.Seq} {TraceNames.Of(e.Type)}: trace {e.BalanceBeforeMinor} -> {e.BalanceAfterMinor}, ledger {before} -> {after}");
+            }
+        });
+
+        Assert.True(mismatches.Count == 0, string.Join("; ", mismatches.Take(5)));
+        Assert.Equal(events.Count(e => e.Type.IsPosting()), postings);
+        Assert.True(declined > 0, "no payment was declined for want of funds: the test would not see one");
+    }
+
+    [Fact]
+    public void Each_posting_moves_its_balance_by_the_amount_or_is_declined_unchanged_and_none_goes_negative()
+    {
+        var events = new TrafficGenerator(TestSupport.Small(seed: 5, users: 300, days: 3, fraud: 0.05)).ToArray();
+        var balances = new Dictionary<string, long>(StringComparer.Ordinal);
+        int declinedPayments = 0, declinedTransfers = 0;
+        foreach (var e in events.Where(e => e.Type.IsPosting()))
+        {
+            Assert.Equal(balances.GetValueOrDefault(e.AccountId!), e.BalanceBeforeMinor);
+            Assert.True(e.BalanceAfterMinor >= 0, $"seq {e.Seq} leaves {e.BalanceAfterMinor}");
+            if (e.Type is EventType.InitialDeposit or EventType.SalaryDeposit)
+            {
+                Assert.Equal(e.BalanceBeforeMinor + e.AmountMinor, e.BalanceAfterMinor);
+            }
+            else if (e.BalanceAfterMinor == e.BalanceBeforeMinor)
+            {
+                // Declined: only when the balance did not cover the amount.
+                Assert.True(e.BalanceBeforeMinor < e.AmountMinor, $"seq {e.Seq} declined with {e.BalanceBeforeMinor} for {e.AmountMinor}");
+                declinedPayments += e.Type == EventType.CardAuthorization ? 1 : 0;
+                declinedTransfers += e.Type == EventType.Transfer ? 1 : 0;
+            }
+            else
+            {
+                Assert.Equal(e.BalanceBeforeMinor - e.AmountMinor, e.BalanceAfterMinor);
+                if (e.Type == EventType.Transfer)
+                {
+                    balances[e.CounterAccountId!] = balances.GetValueOrDefault(e.CounterAccountId!) + e.AmountMinor;
+                }
+            }
+
+            balances[e.AccountId!] = e.BalanceAfterMinor;
+        }
+
+        Assert.True(declinedPayments > 0, "no declined payment");
+        Assert.True(events.Any(e => e.Type == EventType.Transfer && e.BalanceAfterMinor < e.BalanceBeforeMinor), "no transfer went through");
+    }
+
+    [Fact]
+    public async Task Jsonl_postings_carry_both_balances_even_when_zero_and_other_events_none()
+    {
+        var world = TestSupport.Small(seed: 5, users: 40, days: 2, fraud: 0.05);
+        var path = await TestSupport.WriteAsync(world, _folder.Path, "balances.jsonl");
+        var events = new TrafficGenerator(world).ToDictionary(e => e.Seq);
+        var checkedPostings = 0;
+        foreach (var line in (await File.ReadAllLinesAsync(path)).Skip(1))
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (!root.TryGetProperty(TraceColumns.Seq, out var seq))
+            {
+                continue; // checksum and end lines
+            }
+
+            var e = events[seq.GetInt64()];
+            var hasBefore = root.TryGetProperty(TraceColumns.BalanceBeforeMinor, out var before);
+            var hasAfter = root.TryGetProperty(TraceColumns.BalanceAfterMinor, out var after);
+            Assert.Equal(e.Type.IsPosting(), hasBefore);
+            Assert.Equal(e.Type.IsPosting(), hasAfter);
+            if (hasBefore)
+            {
+                Assert.Equal(e.BalanceBeforeMinor, before.GetInt64());
+                Assert.Equal(e.BalanceAfterMinor, after.GetInt64());
+                checkedPostings++;
+            }
+        }
+
+        Assert.True(checkedPostings > 100, $"only {checkedPostings} postings");
+        Assert.Contains(events.Values, e => e.Type == EventType.InitialDeposit && e.BalanceBeforeMinor == 0);
+    }
+}
