@@ -2,6 +2,8 @@ using Actors.Accounts;
 using Actors.Domain;
 using Actors.Domain.Fraud;
 using Actors.Hosting;
+using Actors.Simulation.Options;
+using Actors.Simulation.Population;
 using Actors.Simulation.Replay;
 using Actors.Simulation.Trace;
 using Actors.Simulation.Traffic;
@@ -20,9 +22,12 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public async Task Replay_accounts_for_every_event_and_leaves_the_balances_the_trace_implies()
     {
-        var world = TestSupport.Small(seed: 3, users: 60, days: 2, fraud: 0.05);
+        // Chargebacks a day after the payment and plenty of label noise, so the trace holds some.
+        var world = WorldBuilder.Build(new SimulationOptions { Seed = 3, Users = 60, Days = 3, Fraud = new FraudRates().ScaledTo(0.05), ChargebackDelayDays = 1, LabelNoise = 0.02 });
         var path = await TestSupport.WriteAsync(world, _folder.Path, "replay.parquet");
         var events = new TrafficGenerator(world).ToArray();
+        var chargebacks = events.Count(e => e.Type == EventType.Chargeback);
+        Assert.True(chargebacks > 0, "no chargeback in the trace");
 
         await using var cluster = await ActorsCluster.StartEmbeddedAsync();
         ReplayResult result;
@@ -34,7 +39,9 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal(events.Length, result.Total);
         Assert.Equal(result.Total, result.Applied + result.Declined + result.Failed + result.Skipped);
         Assert.True(result.Failed == 0, string.Join("; ", result.FailureExamples));
-        Assert.Equal(world.MerchantCount, result.Skipped);
+        // Chargebacks are labels, not postings: skipped, so they move no money.
+        Assert.Equal(world.MerchantCount + chargebacks, result.Skipped);
+        Assert.Equal(chargebacks, result.Count(EventType.Chargeback, ReplayOutcome.Skipped));
         Assert.Equal(world.AccountCount, result.Count(EventType.AccountOpened, ReplayOutcome.Applied));
         foreach (var label in TraceNames.AllFraudLabels)
         {

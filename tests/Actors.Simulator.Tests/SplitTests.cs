@@ -48,9 +48,22 @@ public sealed class SplitTests : IDisposable
         Assert.NotEmpty(testEpisodes);
         Assert.Empty(trainEpisodes.Intersect(testEpisodes));
 
-        // Nothing but the tails of episodes spanning the instant is lost.
+        // Nothing but the tails of episodes spanning the instant, and test-side disputes of train payments, is lost.
         var dropped = all.Count - setup.Length - trainTraffic.Length - testTraffic.Length;
-        Assert.Equal(all.Count(e => e.TimeMs >= at && trainEpisodes.Contains(e.Episode)), dropped);
+        var disputesOfTrain = all.Count(e => e.Type == EventType.Chargeback && e.TimeMs >= at && e.Episode == 0 && all[(int)e.OriginalSeq].TimeMs < at);
+        Assert.Equal(all.Count(e => e.TimeMs >= at && trainEpisodes.Contains(e.Episode)) + disputesOfTrain, dropped);
+
+        // Chargebacks name their payment by its new seq on either side.
+        var chargebacks = trainEvents.Concat(testEvents).Count(e => e.Type == EventType.Chargeback);
+        Assert.True(chargebacks > 0, "no chargeback on either side");
+        foreach (var side in new[] { trainEvents, testEvents })
+        {
+            Assert.All(side.Where(e => e.Type == EventType.Chargeback), c =>
+            {
+                var payment = side[(int)c.OriginalSeq];
+                Assert.Equal((EventType.CardAuthorization, c.AccountId, c.AmountMinor, c.Fraud), (payment.Type, payment.AccountId, payment.AmountMinor, payment.Fraud));
+            });
+        }
         Assert.Equal(ExitCodes.Ok, await SimulatorCommand.RunAsync(["inspect", train]));
         Assert.Equal(ExitCodes.Ok, await SimulatorCommand.RunAsync(["replay", test, "--engine", "ledger"]));
     }

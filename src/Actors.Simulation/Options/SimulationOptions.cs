@@ -16,6 +16,12 @@ public sealed class SimulationOptions
     public const double DefaultTransfersPerDay = 0.08;
     public const double DefaultConsentChangesPerDay = 0.02;
     public const double DefaultTravelProbability = 0.02;
+    public const double DefaultUnreportedFraudShare = 0.25;
+    public const double DefaultLabelNoise = 0.0003;
+    public const double DefaultChargebackDelayDays = 5;
+    public const double MaxLabelNoise = 0.05;
+    public const double MinChargebackDelayDays = 1;
+    public const double MaxChargebackDelayDays = 120;
     public const int MaxUsers = 10_000_000;
     public const int MaxDays = 366;
 
@@ -53,6 +59,26 @@ public sealed class SimulationOptions
     public IReadOnlyList<BankShare> Banks { get; set; } = BankShare.Defaults;
 
     public FraudRates Fraud { get; set; } = new();
+
+    /// <summary>
+    /// Share of fraud (per attack on an account) its cardholder never reports, so it never gets a
+    /// chargeback (default 0.25). The ground-truth label is on every fraud event all the same.
+    /// </summary>
+    public double UnreportedFraudShare { get; set; } = DefaultUnreportedFraudShare;
+
+    /// <summary>
+    /// Share of legitimate card payments that their cardholder disputes as fraud all the same (friendly
+    /// fraud, label noise): they get a chargeback whose ground truth stays <c>none</c> (default 0.0003,
+    /// at most 0.05).
+    /// </summary>
+    public double LabelNoise { get; set; } = DefaultLabelNoise;
+
+    /// <summary>
+    /// Median days from a disputed payment to its chargeback, the delay before the bank learns the label
+    /// (default 5; 1-120). Delays are log-normal around it and at least a day; chargebacks due after the
+    /// period are not in the trace (not yet reported when it ends).
+    /// </summary>
+    public double ChargebackDelayDays { get; set; } = DefaultChargebackDelayDays;
 
     public int EffectiveMerchants => Merchants > 0 ? Merchants : Math.Clamp(Users / 10, 500, 100_000);
 

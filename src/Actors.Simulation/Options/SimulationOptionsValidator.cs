@@ -43,6 +43,13 @@ public static class SimulationOptionsValidator
         }
 
         Rate(errors, nameof(options.TravelProbability), options.TravelProbability, 0.5);
+        Rate(errors, nameof(options.UnreportedFraudShare), options.UnreportedFraudShare, 1);
+        Rate(errors, nameof(options.LabelNoise), options.LabelNoise, SimulationOptions.MaxLabelNoise);
+        if (!double.IsFinite(options.ChargebackDelayDays) || options.ChargebackDelayDays < SimulationOptions.MinChargebackDelayDays || options.ChargebackDelayDays > SimulationOptions.MaxChargebackDelayDays)
+        {
+            errors.Add($"{nameof(options.ChargebackDelayDays)} must be between {SimulationOptions.MinChargebackDelayDays} and {SimulationOptions.MaxChargebackDelayDays} days, was {options.ChargebackDelayDays}.");
+        }
+
         ValidateBanks(options.Banks, errors);
         ValidateFraud(options.Fraud, errors);
         return errors;

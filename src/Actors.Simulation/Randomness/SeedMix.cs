@@ -15,6 +15,8 @@ public static class SeedMix
     public const ulong TrafficStream = 6;
     public const ulong AccountStream = 7;
     public const ulong DeviceStream = 8;
+    public const ulong ChargebackStream = 9;
+    public const ulong LabelNoiseStream = 10;
 
     public static ulong SplitMix(ref ulong state)
     {

@@ -42,6 +42,9 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
         {
             case EventType.MerchantRegistered:
                 return new EventOutcome(ReplayOutcome.Skipped, "no merchant grain");
+            case EventType.Chargeback:
+                // A label becoming known, not a posting (TRACE-FORMAT.md): the disputed payment stays as it was, so money is conserved.
+                return new EventOutcome(ReplayOutcome.Skipped, "chargeback is a label");
             case EventType.UserRegistered:
                 await grains.GetGrain<IUserGrain>(e.UserId!).Register(new UserProfile(e.Name!, e.Locale!, e.Country!, e.MessengerId!));
                 return EventOutcome.Applied;

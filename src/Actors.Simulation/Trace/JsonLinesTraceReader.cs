@@ -56,7 +56,7 @@ internal sealed class JsonLinesTraceReader : TraceReader
     public override async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var checksummed = Header.HasChecksums;
-        var validator = new TraceValidator(Path);
+        var validator = new TraceValidator(Path, Header.FormatVersion);
         var pending = new List<TraceEvent>(checksummed ? TraceFormatInfo.LinesPerChecksum : 0);
         long lineNumber = 1, firstCovered = 1;
         while (true)
@@ -258,6 +258,7 @@ internal sealed class JsonLinesTraceReader : TraceReader
             AmountMinor = Long(root, TraceColumns.AmountMinor, where),
             BalanceBeforeMinor = Header.HasBalances ? Long(root, TraceColumns.BalanceBeforeMinor, where) : 0,
             BalanceAfterMinor = Header.HasBalances ? Long(root, TraceColumns.BalanceAfterMinor, where) : 0,
+            OriginalSeq = Header.HasBalances ? Long(root, TraceColumns.OriginalSeq, where) : 0,
             Mcc = (int)Long(root, TraceColumns.Mcc, where),
             Device = (int)Long(root, TraceColumns.Device, where),
             UserId = Text(root, TraceColumns.UserId, where),

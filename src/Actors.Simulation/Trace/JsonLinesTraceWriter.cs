@@ -132,6 +132,11 @@ internal sealed class JsonLinesTraceWriter
             json.WriteNumber(TraceColumns.BalanceAfterMinor, e.BalanceAfterMinor);
         }
 
+        if (e.OriginalSeq != 0)
+        {
+            json.WriteNumber(TraceColumns.OriginalSeq, e.OriginalSeq);
+        }
+
         Text(json, TraceColumns.Currency, e.Currency);
         Text(json, TraceColumns.MerchantId, e.MerchantId);
         if (e.Mcc != 0)

@@ -156,7 +156,7 @@ internal sealed class ParquetTraceReader : TraceReader
 
     public override async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var validator = new TraceValidator(Path);
+        var validator = new TraceValidator(Path, Header.FormatVersion);
         long row = 0;
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
@@ -293,7 +293,7 @@ internal sealed class ParquetTraceReader : TraceReader
 
         public Dictionary<string, long[]> Longs { get; } = new(StringComparer.Ordinal);
 
-        // Formats 1 and 2 have no balance columns: their events read 0 there.
+        // Formats 1 and 2 have no balance or original_seq columns: their events read 0 there.
         private long Long(string name, int i) => Longs.TryGetValue(name, out var values) ? values[i] : 0;
 
         public Dictionary<string, int[]> Ints { get; } = new(StringComparer.Ordinal);
@@ -332,6 +332,7 @@ internal sealed class ParquetTraceReader : TraceReader
                 AmountMinor = Longs[TraceColumns.AmountMinor][i],
                 BalanceBeforeMinor = Long(TraceColumns.BalanceBeforeMinor, i),
                 BalanceAfterMinor = Long(TraceColumns.BalanceAfterMinor, i),
+                OriginalSeq = Long(TraceColumns.OriginalSeq, i),
                 Mcc = Ints[TraceColumns.Mcc][i],
                 Device = Ints[TraceColumns.Device][i],
                 Purpose = purpose,

@@ -76,6 +76,7 @@ internal sealed class ParquetTraceWriter
         _longs[3][r] = e.AmountMinor;
         _longs[4][r] = e.BalanceBeforeMinor;
         _longs[5][r] = e.BalanceAfterMinor;
+        _longs[6][r] = e.OriginalSeq;
         _ints[0][r] = e.Mcc;
         _ints[1][r] = e.Device;
         var t = _texts;

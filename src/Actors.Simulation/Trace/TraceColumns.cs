@@ -14,6 +14,7 @@ public static class TraceColumns
     public const string AmountMinor = "amount_minor";
     public const string BalanceBeforeMinor = "balance_before_minor";
     public const string BalanceAfterMinor = "balance_after_minor";
+    public const string OriginalSeq = "original_seq";
     public const string Currency = "currency";
     public const string MerchantId = "merchant_id";
     public const string Mcc = "mcc";
@@ -32,10 +33,10 @@ public static class TraceColumns
     public const string City = "city";
     public const string RiskTier = "risk_tier";
 
-    /// <summary>64-bit integer columns, never null, of the current format: those of formats 1 and 2, then the balances (format 3).</summary>
-    public static readonly string[] Longs = [Seq, TimeMs, Episode, AmountMinor, BalanceBeforeMinor, BalanceAfterMinor];
+    /// <summary>64-bit integer columns, never null, of the current format: those of formats 1 and 2, then the balances and original_seq (format 3).</summary>
+    public static readonly string[] Longs = [Seq, TimeMs, Episode, AmountMinor, BalanceBeforeMinor, BalanceAfterMinor, OriginalSeq];
 
-    /// <summary>The 64-bit columns a file of <paramref name="formatVersion"/> holds: formats 1 and 2 have no balances.</summary>
+    /// <summary>The 64-bit columns a file of <paramref name="formatVersion"/> holds: formats 1 and 2 have no balances and no original_seq.</summary>
     public static string[] LongsOf(int formatVersion) =>
         formatVersion >= TraceFormatInfo.FirstBalanceVersion ? Longs : Longs[..4];
 

@@ -53,8 +53,22 @@ public static class TraceFile
 
     public static Task<long> WriteAsync(Stream output, TraceEncoding encoding, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken = default) =>
         encoding == TraceEncoding.Parquet
-            ? new ParquetTraceWriter().WriteAsync(output, header, events, cancellationToken)
-            : new JsonLinesTraceWriter().WriteAsync(output, header, events, cancellationToken);
+            ? new ParquetTraceWriter().WriteAsync(output, header, InFormat(header, events), cancellationToken)
+            : new JsonLinesTraceWriter().WriteAsync(output, header, InFormat(header, events), cancellationToken);
+
+    /// <summary>Refuses an event the header's format cannot hold rather than writing a file its readers would refuse.</summary>
+    private static IEnumerable<TraceEvent> InFormat(TraceHeader header, IEnumerable<TraceEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (header.FormatVersion >= TraceFormatInfo.FirstChargebackVersion)
+        {
+            return events;
+        }
+
+        return events.Select(e => e.Type == EventType.Chargeback
+            ? throw new InvalidOperationException($"Event {e.Seq} is a chargeback, which format {header.FormatVersion} cannot hold (new in format {TraceFormatInfo.FirstChargebackVersion}); generate without chargebacks (--label-noise 0 --unreported-fraud 1) to write format {header.FormatVersion}.")
+            : e);
+    }
 
     /// <summary>Opens a trace and reads its header.</summary>
     /// <exception cref="TraceFormatException">The file is not a readable trace of a known version.</exception>

@@ -9,8 +9,8 @@ public static class TraceFormatInfo
     /// Raised whenever the columns, their meaning or the file's framing change; readers refuse versions
     /// they do not know. Version 2 added checksums (a CRC-32 per Parquet row group, a checksum line per
     /// 4,096 JSON Lines lines); version 3 the balance of the posting account before and after every
-    /// deposit, card authorization and transfer. Versions 1 and 2 are still read (version 1 without
-    /// integrity checks; both without balances, which read as 0).
+    /// deposit, card authorization and transfer, and chargeback events (with original_seq). Versions 1
+    /// and 2 are still read (version 1 without integrity checks; both without balances, which read as 0).
     /// </summary>
     public const int FormatVersion = 3;
 
@@ -19,6 +19,9 @@ public static class TraceFormatInfo
 
     /// <summary>The first version whose files carry balance_before_minor and balance_after_minor.</summary>
     public const int FirstBalanceVersion = 3;
+
+    /// <summary>The first version that knows the <c>chargeback</c> event type and its <c>original_seq</c> column.</summary>
+    public const int FirstChargebackVersion = 3;
 
     /// <summary>Every version this reader understands.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];

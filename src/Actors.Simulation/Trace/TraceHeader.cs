@@ -71,6 +71,15 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
         json.WriteNumber("cloned_card", o.Fraud.ClonedCard);
         json.WriteNumber("merchant_compromise", o.Fraud.MerchantCompromise);
         json.WriteEndObject();
+        if (FormatVersion >= TraceFormatInfo.FirstChargebackVersion)
+        {
+            json.WriteStartObject("labels");
+            json.WriteNumber("unreported_fraud", o.UnreportedFraudShare);
+            json.WriteNumber("label_noise", o.LabelNoise);
+            json.WriteNumber("chargeback_delay_days", o.ChargebackDelayDays);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("population");
         json.WriteNumber("users", Population.Users);
@@ -122,6 +131,20 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
                     MerchantCompromise = Required(fraud, "merchant_compromise", file, where).GetDouble(),
                 },
             };
+            // Formats 1 and 2 made no chargebacks: every fraud unreported, no label noise.
+            if (version >= TraceFormatInfo.FirstChargebackVersion)
+            {
+                var labels = Required(p, "labels", file, where);
+                options.UnreportedFraudShare = Required(labels, "unreported_fraud", file, where).GetDouble();
+                options.LabelNoise = Required(labels, "label_noise", file, where).GetDouble();
+                options.ChargebackDelayDays = Required(labels, "chargeback_delay_days", file, where).GetDouble();
+            }
+            else
+            {
+                options.UnreportedFraudShare = 1;
+                options.LabelNoise = 0;
+            }
+
             var pop = Required(root, "population", file, where);
             var summary = new PopulationSummary(
                 Required(pop, "users", file, where).GetInt32(),

@@ -165,6 +165,24 @@ internal sealed class EventFactory(World world)
         Device = device,
     };
 
+    /// <summary>A chargeback: the disputed payment's account, merchant, amount, country and ground truth; no posting, so no balances.</summary>
+    private TraceEvent Chargeback(long seq, in ScriptedEvent e) => new()
+    {
+        Seq = seq,
+        TimeMs = e.TimeMs,
+        Type = EventType.Chargeback,
+        Fraud = e.Label,
+        Episode = e.Episode,
+        UserId = world.UserIds[world.AccountOwner[e.Account]],
+        AccountId = world.AccountIds[e.Account],
+        AmountMinor = e.AmountMinor,
+        Currency = CurrencyOfAccount(e.Account),
+        MerchantId = world.MerchantIds[e.Merchant],
+        Mcc = _mcc[world.MerchantCategory[e.Merchant]],
+        Country = _countryCodes[e.Country],
+        OriginalSeq = e.OriginalSeq,
+    };
+
     public TraceEvent Consent(long seq, long timeMs, bool grant, int u, string bank, ConsentPurpose purpose) => new()
     {
         Seq = seq,
@@ -180,6 +198,7 @@ internal sealed class EventFactory(World world)
         EventType.CardAuthorization => Card(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Merchant, e.AmountMinor, e.Country, e.Device),
         EventType.Transfer => Transfer(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.CounterAccount, e.AmountMinor, e.Device),
         EventType.BalanceCheck => BalanceCheck(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Country, e.Device),
+        EventType.Chargeback => Chargeback(seq, e),
         _ => throw new InvalidOperationException($"Scripted events cannot be {e.Type}."),
     };
 }

@@ -13,6 +13,9 @@ public enum EventType : byte
     BalanceCheck = 8,
     ConsentGranted = 9,
     ConsentRevoked = 10,
+
+    /// <summary>The cardholder disputes an earlier card payment as fraud (format 3): a label becoming known, not a posting.</summary>
+    Chargeback = 11,
 }
 
 /// <summary>Ground truth: which fraud pattern an event belongs to, or none.</summary>

@@ -35,6 +35,9 @@ public readonly record struct TraceEvent
 
     /// <summary>Balance of <see cref="AccountId"/> just after this posting (equal to the balance before when it was declined); format 3.</summary>
     public long BalanceAfterMinor { get; init; }
+
+    /// <summary>The <see cref="Seq"/> of the card payment a chargeback disputes (format 3); 0 on other events.</summary>
+    public long OriginalSeq { get; init; }
     public string? Currency { get; init; }
     public string? MerchantId { get; init; }
     public int Mcc { get; init; }
