@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Actors.Domain.Fraud;
 using Actors.Simulation.Fraud;
+using Actors.Simulation.Options;
+using Actors.Simulation.Population;
 using Actors.Simulation.Trace;
 using Actors.Simulation.Traffic;
 
@@ -16,11 +18,16 @@ public sealed class BalanceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    // Heavy fraud, so takeovers drain accounts and some payments are declined for want of funds; refunds a day or more later.
+    private static TraceEvent[] Trace() => new TrafficGenerator(WorldBuilder.Build(new SimulationOptions
+    {
+        Seed = 5, Users = 300, Days = 4, Fraud = new FraudRates().ScaledTo(0.05), RefundRate = 0.2,
+    })).ToArray();
+
     [Fact]
     public void A_ledger_replay_without_fraud_rules_computes_the_balances_every_posting_carries()
     {
-        // Heavy fraud, so takeovers drain accounts and some payments are declined for want of funds.
-        var events = new TrafficGenerator(TestSupport.Small(seed: 5, users: 300, days: 3, fraud: 0.05)).ToArray();
+        var events = Trace();
         var postings = 0;
         var declined = 0;
         var mismatches = new List<string>();
@@ -42,14 +49,15 @@ public sealed class BalanceTests : IDisposable
     [Fact]
     public void Each_posting_moves_its_balance_by_the_amount_or_is_declined_unchanged_and_none_goes_negative()
     {
-        var events = new TrafficGenerator(TestSupport.Small(seed: 5, users: 300, days: 3, fraud: 0.05)).ToArray();
+        var events = Trace();
+        Assert.Contains(events, e => e.Type == EventType.Refund);
         var balances = new Dictionary<string, long>(StringComparer.Ordinal);
         int declinedPayments = 0, declinedTransfers = 0;
         foreach (var e in events.Where(e => e.Type.IsPosting()))
         {
             Assert.Equal(balances.GetValueOrDefault(e.AccountId!), e.BalanceBeforeMinor);
             Assert.True(e.BalanceAfterMinor >= 0, $"seq {e.Seq} leaves {e.BalanceAfterMinor}");
-            if (e.Type is EventType.InitialDeposit or EventType.SalaryDeposit)
+            if (e.Type is EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund)
             {
                 Assert.Equal(e.BalanceBeforeMinor + e.AmountMinor, e.BalanceAfterMinor);
             }

@@ -58,11 +58,13 @@ public sealed class ChargebackTests : IDisposable
     [Fact]
     public void No_unreported_fraud_and_no_noise_off_the_trace_is_the_default_trace_without_its_chargebacks()
     {
-        var with = new TrafficGenerator(Build(unreported: 0.25, noise: 0.001, days: 3)).Where(e => e.Type != EventType.Chargeback).Select((e, i) => e with { Seq = i });
+        var with = new TrafficGenerator(Build(unreported: 0.25, noise: 0.001, days: 3)).Where(e => e.Type != EventType.Chargeback).ToArray();
+        var newSeq = with.Select((e, i) => (e.Seq, i)).ToDictionary(p => p.Seq, p => (long)p.i);
         var without = new TrafficGenerator(Build(unreported: 1, noise: 0, days: 3)).ToArray();
 
         Assert.DoesNotContain(without, e => e.Type == EventType.Chargeback);
-        Assert.Equal(without, with);
+        Assert.Contains(without, e => e.Type == EventType.Refund);
+        Assert.Equal(without, with.Select((e, i) => e with { Seq = i, OriginalSeq = e.OriginalSeq == 0 ? 0 : newSeq[e.OriginalSeq] }));
     }
 
     [Fact]
@@ -136,6 +138,7 @@ public sealed class ChargebackTests : IDisposable
     }
 
     [Theory]
+    [InlineData(nameof(SimulationOptions.RefundRate), 0.7, "RefundRate must be between 0 and 0.5, was 0.7.")]
     [InlineData(nameof(SimulationOptions.UnreportedFraudShare), -0.1, "UnreportedFraudShare must be between 0 and 1, was -0.1.")]
     [InlineData(nameof(SimulationOptions.LabelNoise), 0.5, "LabelNoise must be between 0 and 0.05, was 0.5.")]
     [InlineData(nameof(SimulationOptions.ChargebackDelayDays), 0.5, "ChargebackDelayDays must be between 1 and 120 days, was 0.5.")]
@@ -149,6 +152,7 @@ public sealed class ChargebackTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--refund-rate", "0.6", "--refund-rate must be between 0 and 0.5, was 0.6.")]
     [InlineData("--unreported-fraud", "1.5", "--unreported-fraud must be between 0 and 1, was 1.5.")]
     [InlineData("--label-noise", "-1", "--label-noise must be between 0 and 0.05, was -1.")]
     [InlineData("--chargeback-delay-days", "200", "--chargeback-delay-days must be between 1 and 120 days, was 200.")]

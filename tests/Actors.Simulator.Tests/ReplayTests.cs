@@ -22,12 +22,13 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public async Task Replay_accounts_for_every_event_and_leaves_the_balances_the_trace_implies()
     {
-        // Chargebacks a day after the payment and plenty of label noise, so the trace holds some.
-        var world = WorldBuilder.Build(new SimulationOptions { Seed = 3, Users = 60, Days = 3, Fraud = new FraudRates().ScaledTo(0.05), ChargebackDelayDays = 1, LabelNoise = 0.02 });
+        // Chargebacks a day after the payment, plenty of label noise and refunds, so the trace holds some of each.
+        var world = WorldBuilder.Build(new SimulationOptions { Seed = 3, Users = 60, Days = 3, Fraud = new FraudRates().ScaledTo(0.05), ChargebackDelayDays = 1, LabelNoise = 0.02, RefundRate = 0.1 });
         var path = await TestSupport.WriteAsync(world, _folder.Path, "replay.parquet");
         var events = new TrafficGenerator(world).ToArray();
         var chargebacks = events.Count(e => e.Type == EventType.Chargeback);
-        Assert.True(chargebacks > 0, "no chargeback in the trace");
+        var refunds = events.Count(e => e.Type == EventType.Refund);
+        Assert.True(chargebacks > 0 && refunds > 0, $"{chargebacks} chargebacks, {refunds} refunds");
 
         await using var cluster = await ActorsCluster.StartEmbeddedAsync();
         ReplayResult result;
@@ -42,6 +43,7 @@ public sealed class ReplayTests : IDisposable
         // Chargebacks are labels, not postings: skipped, so they move no money.
         Assert.Equal(world.MerchantCount + chargebacks, result.Skipped);
         Assert.Equal(chargebacks, result.Count(EventType.Chargeback, ReplayOutcome.Skipped));
+        Assert.Equal(refunds, result.Count(EventType.Refund, ReplayOutcome.Applied));
         Assert.Equal(world.AccountCount, result.Count(EventType.AccountOpened, ReplayOutcome.Applied));
         foreach (var label in TraceNames.AllFraudLabels)
         {
@@ -58,7 +60,7 @@ public sealed class ReplayTests : IDisposable
             total += snapshot.Balance.Minor;
         }
 
-        // Money conservation: transfers only move money, so the total is deposits minus card payments.
+        // Money conservation: transfers only move money, so the total is deposits and refunds minus card payments.
         Assert.Equal(deposited - spent, total);
     }
 
@@ -94,7 +96,8 @@ public sealed class ReplayTests : IDisposable
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes[e.UserId!]));
                     ledgers[e.AccountId!] = ledger;
                     break;
-                case EventType.InitialDeposit or EventType.SalaryDeposit:
+                // A refund is credited as a deposit (money from the merchant, outside the accounts).
+                case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                     if (ledgers[e.AccountId!].Post(PostingKind.Deposit, e.TransactionId, Money(e), null, now).Approved)
                     {
                         deposited += e.AmountMinor;

@@ -166,7 +166,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [InlineData("v1.jsonl")]
     public async Task Format_1_traces_are_still_read_and_inspect_says_they_carry_no_checksums(string name)
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var path = _folder.File(name);
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 1 }, new TrafficGenerator(world));
         var current = await TestSupport.WriteAsync(world, _folder.Path, "v3" + Path.GetExtension(name));
@@ -185,7 +185,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [InlineData("v2.jsonl")]
     public async Task Format_2_traces_are_written_without_balances_and_read_with_their_checksums_verified(string name)
     {
-        var world = TestSupport.Small(users: 30, fraud: 0.05);
+        var world = TestSupport.Small(users: 30, fraud: 0.05, followUps: false);
         var path = _folder.File(name);
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 2 }, new TrafficGenerator(world));
 

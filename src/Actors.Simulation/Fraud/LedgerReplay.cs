@@ -63,7 +63,7 @@ public static class LedgerReplay
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes.GetValueOrDefault(e.UserId!)));
                     ledgers[e.AccountId!] = ledger;
                     break;
-                case EventType.InitialDeposit or EventType.SalaryDeposit:
+                case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                     if (Post(ledgers, e.AccountId!, PostingKind.Deposit, e.TransactionId, e, null, now))
                     {
                         deposited += e.AmountMinor;

@@ -16,6 +16,8 @@ public sealed class SimulationOptions
     public const double DefaultTransfersPerDay = 0.08;
     public const double DefaultConsentChangesPerDay = 0.02;
     public const double DefaultTravelProbability = 0.02;
+    public const double DefaultRefundRate = 0.02;
+    public const double MaxRefundRate = 0.5;
     public const double DefaultUnreportedFraudShare = 0.25;
     public const double DefaultLabelNoise = 0.0003;
     public const double DefaultChargebackDelayDays = 5;
@@ -59,6 +61,12 @@ public sealed class SimulationOptions
     public IReadOnlyList<BankShare> Banks { get; set; } = BankShare.Defaults;
 
     public FraudRates Fraud { get; set; } = new();
+
+    /// <summary>
+    /// Share of legitimate card payments their merchant refunds days later, in full or in part
+    /// (default 0.02, at most 0.5): a credit naming the payment. Approx.; no public anchor.
+    /// </summary>
+    public double RefundRate { get; set; } = DefaultRefundRate;
 
     /// <summary>
     /// Share of fraud (per attack on an account) its cardholder never reports, so it never gets a

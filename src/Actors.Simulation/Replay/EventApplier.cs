@@ -52,7 +52,8 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
                 await grains.GetGrain<IAccountGrain>(e.AccountId!).Open(e.UserId!, e.Currency!);
                 await grains.GetGrain<IUserGrain>(e.UserId!).LinkAccount(e.AccountId!);
                 return EventOutcome.Applied;
-            case EventType.InitialDeposit or EventType.SalaryDeposit:
+            // A refund is credited as a deposit under its own transaction id; original_seq stays in the trace.
+            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                 return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Deposit(e.TransactionId, Amount(e)));
             case EventType.CardAuthorization:
                 return CardPosting(await grains.GetGrain<IAccountGrain>(e.AccountId!)

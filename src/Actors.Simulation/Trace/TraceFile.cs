@@ -60,13 +60,13 @@ public static class TraceFile
     private static IEnumerable<TraceEvent> InFormat(TraceHeader header, IEnumerable<TraceEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (header.FormatVersion >= TraceFormatInfo.FirstChargebackVersion)
+        if (header.FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
         {
             return events;
         }
 
-        return events.Select(e => e.Type == EventType.Chargeback
-            ? throw new InvalidOperationException($"Event {e.Seq} is a chargeback, which format {header.FormatVersion} cannot hold (new in format {TraceFormatInfo.FirstChargebackVersion}); generate without chargebacks (--label-noise 0 --unreported-fraud 1) to write format {header.FormatVersion}.")
+        return events.Select(e => e.Type.IsFollowUp()
+            ? throw new InvalidOperationException($"Event {e.Seq} is a {TraceNames.Of(e.Type)}, which format {header.FormatVersion} cannot hold (new in format {TraceFormatInfo.FirstFollowUpVersion}); generate without refunds and chargebacks (--refund-rate 0 --label-noise 0 --unreported-fraud 1) to write format {header.FormatVersion}.")
             : e);
     }
 

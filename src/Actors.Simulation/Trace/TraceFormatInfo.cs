@@ -20,8 +20,8 @@ public static class TraceFormatInfo
     /// <summary>The first version whose files carry balance_before_minor and balance_after_minor.</summary>
     public const int FirstBalanceVersion = 3;
 
-    /// <summary>The first version that knows the <c>chargeback</c> event type and its <c>original_seq</c> column.</summary>
-    public const int FirstChargebackVersion = 3;
+    /// <summary>The first version that knows the <c>refund</c> and <c>chargeback</c> event types and their <c>original_seq</c> column.</summary>
+    public const int FirstFollowUpVersion = 3;
 
     /// <summary>Every version this reader understands.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];

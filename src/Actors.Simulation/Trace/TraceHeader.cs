@@ -71,8 +71,9 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
         json.WriteNumber("cloned_card", o.Fraud.ClonedCard);
         json.WriteNumber("merchant_compromise", o.Fraud.MerchantCompromise);
         json.WriteEndObject();
-        if (FormatVersion >= TraceFormatInfo.FirstChargebackVersion)
+        if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
         {
+            json.WriteNumber("refund_rate", o.RefundRate);
             json.WriteStartObject("labels");
             json.WriteNumber("unreported_fraud", o.UnreportedFraudShare);
             json.WriteNumber("label_noise", o.LabelNoise);
@@ -131,9 +132,10 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
                     MerchantCompromise = Required(fraud, "merchant_compromise", file, where).GetDouble(),
                 },
             };
-            // Formats 1 and 2 made no chargebacks: every fraud unreported, no label noise.
-            if (version >= TraceFormatInfo.FirstChargebackVersion)
+            // Formats 1 and 2 made no refunds and no chargebacks: every fraud unreported, no label noise.
+            if (version >= TraceFormatInfo.FirstFollowUpVersion)
             {
+                options.RefundRate = Required(p, "refund_rate", file, where).GetDouble();
                 var labels = Required(p, "labels", file, where);
                 options.UnreportedFraudShare = Required(labels, "unreported_fraud", file, where).GetDouble();
                 options.LabelNoise = Required(labels, "label_noise", file, where).GetDouble();
@@ -141,6 +143,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             }
             else
             {
+                options.RefundRate = 0;
                 options.UnreportedFraudShare = 1;
                 options.LabelNoise = 0;
             }

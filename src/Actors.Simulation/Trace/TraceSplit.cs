@@ -12,8 +12,8 @@ namespace Actors.Simulation.Trace;
 /// belongs to train: its events after the instant are dropped (test never sees part of an attack
 /// train knows, and train keeps its strict "everything before test" order). Each side is numbered
 /// from 0 again and keeps the source's header, which describes the run both sides came from. A
-/// chargeback's <c>original_seq</c> is renumbered with its payment; a chargeback whose payment is not on
-/// its side (a test-side dispute of a train payment) is dropped. Balances are those of the whole run.
+/// refund's or chargeback's <c>original_seq</c> is renumbered with its payment; one whose payment is not
+/// on its side (a test-side refund or dispute of a train payment) is dropped. Balances are those of the whole run.
 /// </summary>
 public static class TraceSplit
 {
@@ -97,7 +97,7 @@ public static class TraceSplit
                 }
             }
 
-            if (e.Type == EventType.Chargeback)
+            if (e.Type.IsFollowUp())
             {
                 if (kept.NewSeqOf(e.OriginalSeq) is not { } original)
                 {

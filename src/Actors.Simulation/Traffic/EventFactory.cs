@@ -199,6 +199,13 @@ internal sealed class EventFactory(World world)
         EventType.Transfer => Transfer(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.CounterAccount, e.AmountMinor, e.Device),
         EventType.BalanceCheck => BalanceCheck(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Country, e.Device),
         EventType.Chargeback => Chargeback(seq, e),
+        EventType.Refund => Deposit(seq, e.TimeMs, EventType.Refund, e.Account, e.AmountMinor) with
+        {
+            MerchantId = world.MerchantIds[e.Merchant],
+            Mcc = _mcc[world.MerchantCategory[e.Merchant]],
+            Country = _countryCodes[e.Country],
+            OriginalSeq = e.OriginalSeq,
+        },
         _ => throw new InvalidOperationException($"Scripted events cannot be {e.Type}."),
     };
 }

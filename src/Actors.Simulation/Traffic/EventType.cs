@@ -16,6 +16,9 @@ public enum EventType : byte
 
     /// <summary>The cardholder disputes an earlier card payment as fraud (format 3): a label becoming known, not a posting.</summary>
     Chargeback = 11,
+
+    /// <summary>The merchant refunds (part of) an earlier legitimate card payment (format 3): a credit.</summary>
+    Refund = 12,
 }
 
 /// <summary>Ground truth: which fraud pattern an event belongs to, or none.</summary>
@@ -30,7 +33,10 @@ public enum FraudLabel : byte
 
 public static class EventTypeExtensions
 {
-    /// <summary>Whether the event posts money to its <c>account_id</c> (and so carries balances in format 3): deposits, card authorizations, transfers.</summary>
+    /// <summary>Whether the event posts money to its <c>account_id</c> (and so carries balances in format 3): deposits, card authorizations, transfers, refunds.</summary>
     public static bool IsPosting(this EventType type) =>
-        type is EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer;
+        type is EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer or EventType.Refund;
+
+    /// <summary>Whether the event follows up an earlier card payment named by its <c>original_seq</c> (format 3): refunds and chargebacks.</summary>
+    public static bool IsFollowUp(this EventType type) => type is EventType.Refund or EventType.Chargeback;
 }

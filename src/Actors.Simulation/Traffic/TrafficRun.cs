@@ -19,7 +19,7 @@ internal sealed class TrafficRun
     private readonly PriorityQueue<int, ulong> _bucket = new();
     private readonly PriorityQueue<ScriptedEvent, (long Time, long Order)> _planned = new();
     private readonly FraudInjector _fraud;
-    private readonly ChargebackPlanner _chargebacks;
+    private readonly FollowUpPlanner _followUps;
     private readonly DeviceBook _devices;
     private readonly ushort[] _consents;
     private readonly long[] _localOffsetMs;
@@ -74,7 +74,7 @@ internal sealed class TrafficRun
         _transferShare = _checkShare + options.TransfersPerDay / _perDay;
         _devices = new DeviceBook(options.Seed, world.UserCount);
         _fraud = new FraudInjector(world, _endMs, _devices, Plan, Amount);
-        _chargebacks = new ChargebackPlanner(options, _endMs, Plan);
+        _followUps = new FollowUpPlanner(options, _endMs, Plan);
     }
 
     public IEnumerable<TraceEvent> Events()
@@ -105,7 +105,7 @@ internal sealed class TrafficRun
                     var scripted = _events.Scripted(_seq++, planned);
                     if (scripted.Type == EventType.CardAuthorization)
                     {
-                        _chargebacks.OnPayment(scripted, planned.Account, planned.Merchant, planned.Country);
+                        _followUps.OnPayment(scripted, planned.Account, planned.Merchant, planned.Country);
                     }
 
                     yield return scripted;
@@ -262,7 +262,7 @@ internal sealed class TrafficRun
         var country = _world.MerchantCountry[merchant];
         var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0);
         _fraud.OnCardPayment(ref _random, account, merchant, country, t);
-        _chargebacks.OnPayment(e, account, merchant, country);
+        _followUps.OnPayment(e, account, merchant, country);
         return e;
     }
 
