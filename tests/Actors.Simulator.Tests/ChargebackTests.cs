@@ -138,6 +138,7 @@ public sealed class ChargebackTests : IDisposable
     }
 
     [Theory]
+    [InlineData(nameof(SimulationOptions.AtmWithdrawalsPerDay), -1, "AtmWithdrawalsPerDay must be between 0 and 10, was -1.")]
     [InlineData(nameof(SimulationOptions.RefundRate), 0.7, "RefundRate must be between 0 and 0.5, was 0.7.")]
     [InlineData(nameof(SimulationOptions.UnreportedFraudShare), -0.1, "UnreportedFraudShare must be between 0 and 1, was -0.1.")]
     [InlineData(nameof(SimulationOptions.LabelNoise), 0.5, "LabelNoise must be between 0 and 0.05, was 0.5.")]
@@ -153,6 +154,7 @@ public sealed class ChargebackTests : IDisposable
 
     [Theory]
     [InlineData("--refund-rate", "0.6", "--refund-rate must be between 0 and 0.5, was 0.6.")]
+    [InlineData("--atm-withdrawals-per-day", "11", "--atm-withdrawals-per-day must be between 0 and 10, was 11.")]
     [InlineData("--unreported-fraud", "1.5", "--unreported-fraud must be between 0 and 1, was 1.5.")]
     [InlineData("--label-noise", "-1", "--label-noise must be between 0 and 0.05, was -1.")]
     [InlineData("--chargeback-delay-days", "200", "--chargeback-delay-days must be between 1 and 120 days, was 200.")]

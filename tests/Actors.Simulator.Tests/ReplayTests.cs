@@ -28,7 +28,8 @@ public sealed class ReplayTests : IDisposable
         var events = new TrafficGenerator(world).ToArray();
         var chargebacks = events.Count(e => e.Type == EventType.Chargeback);
         var refunds = events.Count(e => e.Type == EventType.Refund);
-        Assert.True(chargebacks > 0 && refunds > 0, $"{chargebacks} chargebacks, {refunds} refunds");
+        var atm = events.Count(e => e.Type == EventType.AtmWithdrawal);
+        Assert.True(chargebacks > 0 && refunds > 0 && atm > 0, $"{chargebacks} chargebacks, {refunds} refunds, {atm} ATM withdrawals");
 
         await using var cluster = await ActorsCluster.StartEmbeddedAsync();
         ReplayResult result;
@@ -44,6 +45,7 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal(world.MerchantCount + chargebacks, result.Skipped);
         Assert.Equal(chargebacks, result.Count(EventType.Chargeback, ReplayOutcome.Skipped));
         Assert.Equal(refunds, result.Count(EventType.Refund, ReplayOutcome.Applied));
+        Assert.Equal(atm, result.Count(EventType.AtmWithdrawal, ReplayOutcome.Applied) + result.Count(EventType.AtmWithdrawal, ReplayOutcome.Declined));
         Assert.Equal(world.AccountCount, result.Count(EventType.AccountOpened, ReplayOutcome.Applied));
         foreach (var label in TraceNames.AllFraudLabels)
         {
@@ -60,7 +62,7 @@ public sealed class ReplayTests : IDisposable
             total += snapshot.Balance.Minor;
         }
 
-        // Money conservation: transfers only move money, so the total is deposits and refunds minus card payments.
+        // Money conservation: transfers only move money, so the total is deposits and refunds minus card payments and cash.
         Assert.Equal(deposited - spent, total);
     }
 
@@ -101,6 +103,13 @@ public sealed class ReplayTests : IDisposable
                     if (ledgers[e.AccountId!].Post(PostingKind.Deposit, e.TransactionId, Money(e), null, now).Approved)
                     {
                         deposited += e.AmountMinor;
+                    }
+
+                    break;
+                case EventType.AtmWithdrawal:
+                    if (ledgers[e.AccountId!].Post(PostingKind.Withdrawal, e.TransactionId, Money(e), null, now).Approved)
+                    {
+                        spent += e.AmountMinor;
                     }
 
                     break;

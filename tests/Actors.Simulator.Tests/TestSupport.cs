@@ -18,7 +18,7 @@ internal static class TestSupport
 
     public static (World World, TraceEvent[] Events) StatisticsTrace => Statistics.Value;
 
-    /// <param name="followUps">False: no refunds and no chargebacks, so the trace can be written in formats 1 and 2 too.</param>
+    /// <param name="followUps">False: no refunds, chargebacks or ATM withdrawals (format 3's events), so the trace can be written in formats 1 and 2 too.</param>
     public static World Small(long seed = 42, int users = 200, int days = 1, double? fraud = null, bool followUps = true) =>
         WorldBuilder.Build(new SimulationOptions
         {
@@ -27,6 +27,7 @@ internal static class TestSupport
             Days = days,
             Fraud = fraud is { } f ? new FraudRates().ScaledTo(f) : new FraudRates(),
             RefundRate = followUps ? SimulationOptions.DefaultRefundRate : 0,
+            AtmWithdrawalsPerDay = followUps ? SimulationOptions.DefaultAtmWithdrawalsPerDay : 0,
             LabelNoise = followUps ? SimulationOptions.DefaultLabelNoise : 0,
             UnreportedFraudShare = followUps ? SimulationOptions.DefaultUnreportedFraudShare : 1,
         });

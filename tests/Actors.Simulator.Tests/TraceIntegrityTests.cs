@@ -205,7 +205,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [Fact]
     public async Task Parquet_with_nullable_columns_and_no_nulls_is_read_like_the_trace()
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var events = new TrafficGenerator(world).ToArray();
         var path = _folder.File("pandas.parquet");
         await WriteNullable(path, events, world, nullAmountAt: null);
@@ -216,7 +216,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [Fact]
     public async Task Parquet_with_a_null_in_an_integer_column_is_refused_naming_column_row_and_remedy()
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var events = new TrafficGenerator(world).ToArray();
         var path = _folder.File("null.parquet");
         await WriteNullable(path, events, world, nullAmountAt: 7);
@@ -231,7 +231,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [Fact]
     public async Task Parquet_with_a_metadata_key_twice_is_refused_naming_the_key_and_remedy()
     {
-        var world = TestSupport.Small(users: 20);
+        var world = TestSupport.Small(users: 20, followUps: false);
         var path = _folder.File("twice.parquet");
         var decoy = TraceFormatInfo.HeaderKey[..^1] + "X";
         await WriteNullable(path, new TrafficGenerator(world).ToArray(), world, nullAmountAt: null, extraKey: decoy);

@@ -13,6 +13,7 @@ public delegate void PostingObserver(in TraceEvent e, long balanceBeforeMinor, l
 public sealed record LedgerReplayResult(
     IReadOnlyDictionary<string, long> Balances,
     long DepositedMinor,
+    /// <summary>Approved card payments and ATM withdrawals.</summary>
     long SpentMinor,
     long Events,
     FraudScoreboard Fraud,
@@ -67,6 +68,14 @@ public static class LedgerReplay
                     if (Post(ledgers, e.AccountId!, PostingKind.Deposit, e.TransactionId, e, null, now))
                     {
                         deposited += e.AmountMinor;
+                    }
+
+                    break;
+                case EventType.AtmWithdrawal:
+                    // Cash leaves the accounts as a card payment's amount does; no fraud rule judges it (the grain's Withdraw has none).
+                    if (Post(ledgers, e.AccountId!, PostingKind.Withdrawal, e.TransactionId, e, null, now))
+                    {
+                        spent += e.AmountMinor;
                     }
 
                     break;

@@ -16,6 +16,7 @@ public sealed class SimulationOptions
     public const double DefaultTransfersPerDay = 0.08;
     public const double DefaultConsentChangesPerDay = 0.02;
     public const double DefaultTravelProbability = 0.02;
+    public const double DefaultAtmWithdrawalsPerDay = 0.07;
     public const double DefaultRefundRate = 0.02;
     public const double MaxRefundRate = 0.5;
     public const double DefaultUnreportedFraudShare = 0.25;
@@ -56,6 +57,12 @@ public sealed class SimulationOptions
 
     /// <summary>Mean probability that a card payment happens abroad (default 0.02; varies per user).</summary>
     public double TravelProbability { get; set; } = DefaultTravelProbability;
+
+    /// <summary>
+    /// Mean ATM cash withdrawals per user per day (default 0.07, about two a month; at most 10): card
+    /// present, MCC 6011, round amounts, in the user's country or on a trip in the trip's.
+    /// </summary>
+    public double AtmWithdrawalsPerDay { get; set; } = DefaultAtmWithdrawalsPerDay;
 
     /// <summary>Banks and their market shares within their region (default: <see cref="BankShare.Defaults"/>).</summary>
     public IReadOnlyList<BankShare> Banks { get; set; } = BankShare.Defaults;

@@ -43,6 +43,7 @@ public static class SimulationOptionsValidator
         }
 
         Rate(errors, nameof(options.TravelProbability), options.TravelProbability, 0.5);
+        Rate(errors, nameof(options.AtmWithdrawalsPerDay), options.AtmWithdrawalsPerDay, 10);
         Rate(errors, nameof(options.RefundRate), options.RefundRate, SimulationOptions.MaxRefundRate);
         Rate(errors, nameof(options.UnreportedFraudShare), options.UnreportedFraudShare, 1);
         Rate(errors, nameof(options.LabelNoise), options.LabelNoise, SimulationOptions.MaxLabelNoise);

@@ -17,6 +17,7 @@ public static class SeedMix
     public const ulong DeviceStream = 8;
     public const ulong ChargebackStream = 9;
     public const ulong LabelNoiseStream = 10;
+    public const ulong AtmStream = 11;
 
     public static ulong SplitMix(ref ulong state)
     {

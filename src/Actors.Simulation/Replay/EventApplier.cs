@@ -55,6 +55,8 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
             // A refund is credited as a deposit under its own transaction id; original_seq stays in the trace.
             case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                 return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Deposit(e.TransactionId, Amount(e)));
+            case EventType.AtmWithdrawal:
+                return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Withdraw(e.TransactionId, Amount(e)));
             case EventType.CardAuthorization:
                 return CardPosting(await grains.GetGrain<IAccountGrain>(e.AccountId!)
                     .Authorize(new CardAuthorization(e.TransactionId, Amount(e), e.MerchantId!, e.Mcc, e.Country!, At(e), CardPresent: e.Device == 0, Device: e.Device)));

@@ -65,8 +65,8 @@ public static class TraceFile
             return events;
         }
 
-        return events.Select(e => e.Type.IsFollowUp()
-            ? throw new InvalidOperationException($"Event {e.Seq} is a {TraceNames.Of(e.Type)}, which format {header.FormatVersion} cannot hold (new in format {TraceFormatInfo.FirstFollowUpVersion}); generate without refunds and chargebacks (--refund-rate 0 --label-noise 0 --unreported-fraud 1) to write format {header.FormatVersion}.")
+        return events.Select(e => e.Type.FirstFormat() > header.FormatVersion
+            ? throw new InvalidOperationException($"Event {e.Seq} is a {TraceNames.Of(e.Type)}, which format {header.FormatVersion} cannot hold (new in format {e.Type.FirstFormat()}); generate without refunds, chargebacks and ATM withdrawals (--refund-rate 0 --label-noise 0 --unreported-fraud 1 --atm-withdrawals-per-day 0) to write format {header.FormatVersion}.")
             : e);
     }
 

@@ -20,7 +20,7 @@ public static class TraceFormatInfo
     /// <summary>The first version whose files carry balance_before_minor and balance_after_minor.</summary>
     public const int FirstBalanceVersion = 3;
 
-    /// <summary>The first version that knows the <c>refund</c> and <c>chargeback</c> event types and their <c>original_seq</c> column.</summary>
+    /// <summary>The first version that knows the <c>refund</c>, <c>chargeback</c> and <c>atm_withdrawal</c> event types and the <c>original_seq</c> column.</summary>
     public const int FirstFollowUpVersion = 3;
 
     /// <summary>Every version this reader understands.</summary>

@@ -73,6 +73,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
         json.WriteEndObject();
         if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
         {
+            json.WriteNumber("atm_withdrawals_per_day", o.AtmWithdrawalsPerDay);
             json.WriteNumber("refund_rate", o.RefundRate);
             json.WriteStartObject("labels");
             json.WriteNumber("unreported_fraud", o.UnreportedFraudShare);
@@ -132,9 +133,10 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
                     MerchantCompromise = Required(fraud, "merchant_compromise", file, where).GetDouble(),
                 },
             };
-            // Formats 1 and 2 made no refunds and no chargebacks: every fraud unreported, no label noise.
+            // Formats 1 and 2 made no ATM withdrawals, refunds or chargebacks: every fraud unreported, no label noise.
             if (version >= TraceFormatInfo.FirstFollowUpVersion)
             {
+                options.AtmWithdrawalsPerDay = Required(p, "atm_withdrawals_per_day", file, where).GetDouble();
                 options.RefundRate = Required(p, "refund_rate", file, where).GetDouble();
                 var labels = Required(p, "labels", file, where);
                 options.UnreportedFraudShare = Required(labels, "unreported_fraud", file, where).GetDouble();
@@ -143,6 +145,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             }
             else
             {
+                options.AtmWithdrawalsPerDay = 0;
                 options.RefundRate = 0;
                 options.UnreportedFraudShare = 1;
                 options.LabelNoise = 0;

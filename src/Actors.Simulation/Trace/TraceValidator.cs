@@ -7,8 +7,8 @@ namespace Actors.Simulation.Trace;
 /// the fields its event type needs, and references that the replay engines would otherwise judge
 /// differently (the ledger and the cluster must see only traces on which they agree): users and
 /// accounts used only after they were registered or opened, each opened once, in a known currency;
-/// postings in their account's currency by its owner; refunds and chargebacks only from format 3 on, each
-/// naming an earlier event. Errors name the file and the row or line.
+/// postings in their account's currency by its owner; refunds, chargebacks and ATM withdrawals only from
+/// format 3 on, refunds and chargebacks each naming an earlier event. Errors name the file and the row or line.
 /// </summary>
 internal sealed class TraceValidator(string file, int formatVersion)
 {
@@ -31,9 +31,9 @@ internal sealed class TraceValidator(string file, int formatVersion)
             throw new TraceFormatException(file, where, $"out-of-order timestamp: time_ms {e.TimeMs} is before the previous event's {_lastTime}");
         }
 
-        if (e.Type.IsFollowUp() && formatVersion < TraceFormatInfo.FirstFollowUpVersion)
+        if (e.Type.FirstFormat() > formatVersion)
         {
-            throw new TraceFormatException(file, where, $"{TraceNames.Of(e.Type)} events are new in format {TraceFormatInfo.FirstFollowUpVersion}; this trace declares format {formatVersion}");
+            throw new TraceFormatException(file, where, $"{TraceNames.Of(e.Type)} events are new in format {e.Type.FirstFormat()}; this trace declares format {formatVersion}");
         }
 
         var missing = MissingField(e);
@@ -77,7 +77,7 @@ internal sealed class TraceValidator(string file, int formatVersion)
 
                 _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq);
                 return null;
-            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer:
+            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer or EventType.AtmWithdrawal:
                 return Posting(e) ?? (e.Type == EventType.Transfer && !_accounts.ContainsKey(e.CounterAccountId!)
                     ? $"credits account {e.CounterAccountId}, which no earlier account_opened opened"
                     : null);
@@ -121,6 +121,7 @@ internal sealed class TraceValidator(string file, int formatVersion)
         EventType.InitialDeposit or EventType.SalaryDeposit => Money(e),
         EventType.CardAuthorization => Money(e) ?? (e.MerchantId is null ? TraceColumns.MerchantId : e.Country is null ? TraceColumns.Country : null),
         EventType.Transfer => Money(e) ?? (e.CounterAccountId is null ? TraceColumns.CounterAccountId : null),
+        EventType.AtmWithdrawal => Money(e) ?? (e.Country is null ? TraceColumns.Country : null),
         EventType.Chargeback or EventType.Refund => Money(e) ?? (e.MerchantId is null ? TraceColumns.MerchantId : e.OriginalSeq <= 0 ? TraceColumns.OriginalSeq : null),
         EventType.BalanceCheck => e.UserId is null ? TraceColumns.UserId : e.Bank is null ? TraceColumns.Bank : null,
         EventType.ConsentGranted or EventType.ConsentRevoked => e.UserId is null ? TraceColumns.UserId

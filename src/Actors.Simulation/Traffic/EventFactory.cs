@@ -121,6 +121,29 @@ internal sealed class EventFactory(World world)
         };
     }
 
+    /// <summary>Cash from an ATM: card present (device 0), MCC 6011, no merchant; declined unchanged when the balance does not cover it.</summary>
+    public TraceEvent Atm(long seq, long timeMs, int a, long amountMinor, int country)
+    {
+        var (before, after) = Debit(a, amountMinor);
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = EventType.AtmWithdrawal,
+            UserId = world.UserIds[world.AccountOwner[a]],
+            AccountId = world.AccountIds[a],
+            AmountMinor = amountMinor,
+            BalanceBeforeMinor = before,
+            BalanceAfterMinor = after,
+            Currency = CurrencyOfAccount(a),
+            Mcc = AtmMcc,
+            Country = _countryCodes[country],
+        };
+    }
+
+    /// <summary>ISO 18245: automated cash disbursements.</summary>
+    public const int AtmMcc = 6011;
+
     /// <summary>
     /// A transfer as the saga runs it: refused before any posting between accounts in different
     /// currencies, else the debit and, when it went through, the credit of <paramref name="to"/>.

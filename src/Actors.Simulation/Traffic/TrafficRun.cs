@@ -5,9 +5,10 @@ using Actors.Users;
 namespace Actors.Simulation.Traffic;
 
 /// <summary>
-/// One pass of generation. Each user has two timers in a <see cref="CalendarQueue"/>: activity (card
+/// One pass of generation. Each user has three timers in a <see cref="CalendarQueue"/>: activity (card
 /// payments, balance checks, transfers, consent changes, as a Poisson process shaped by
-/// <see cref="Rhythm"/>) and salary (every pay period at 06:00 local time). Fraud episodes are planned
+/// <see cref="Rhythm"/>), salary (every pay period at 06:00 local time) and ATM withdrawals (their own
+/// Poisson process with the same rhythm, from their own random stream, so they shift nothing else). Fraud episodes are planned
 /// ahead into a small priority queue and merged in time order. The loop uses indexes and
 /// pre-built tables only: no reflection, no Bogus, no allocation per event.
 /// </summary>
@@ -42,6 +43,7 @@ internal sealed class TrafficRun
     private readonly long _startMs;
     private readonly long _endMs;
     private Xoshiro256 _random;
+    private Xoshiro256 _atmRandom;
     private long _seq;
     private long _plannedCount;
 
@@ -52,8 +54,9 @@ internal sealed class TrafficRun
         _events = new EventFactory(world);
         _startMs = options.StartMs;
         _endMs = options.EndMs;
-        _calendar = new CalendarQueue(world.UserCount * 2, _startMs, _endMs);
+        _calendar = new CalendarQueue(world.UserCount * 3, _startMs, _endMs);
         _random = new Xoshiro256(SeedMix.Of(options.Seed, SeedMix.TrafficStream, 0));
+        _atmRandom = new Xoshiro256(SeedMix.Of(options.Seed, SeedMix.AtmStream, 0));
         _consents = new ushort[world.UserCount];
         _localOffsetMs = Countries.All.Select(c => c.UtcOffsetHours * Rhythm.HourMs).ToArray();
         _personaCategories = Personas.All.Select(p => new AliasTable(p.CategoryWeights)).ToArray();
@@ -89,6 +92,7 @@ internal sealed class TrafficRun
         {
             _calendar.Schedule(u, NextActivity(u, _startMs));
             _calendar.Schedule(users + u, SalaryTime(u, _world.SalaryPhaseDays[u]));
+            _calendar.Schedule(2 * users + u, NextAtm(u, _startMs));
         }
 
         for (var bucket = 0; bucket < _calendar.Buckets; bucket++)
@@ -126,12 +130,19 @@ internal sealed class TrafficRun
                     produced = Activity(timer, timerTime, out e);
                     next = NextActivity(timer, timerTime);
                 }
-                else
+                else if (timer < 2 * users)
                 {
                     var u = timer - users;
                     e = Salary(u, timerTime);
                     produced = true;
                     next = SalaryTime(u, DayIndex(timerTime) + _world.PayPeriodDays[u]);
+                }
+                else
+                {
+                    var u = timer - 2 * users;
+                    e = Atm(u, timerTime);
+                    produced = true;
+                    next = NextAtm(u, timerTime);
                 }
 
                 if (next < bucketEnd)
@@ -388,6 +399,29 @@ internal sealed class TrafficRun
         // Nobody else holds this currency (a tiny population): no transfer this time.
         e = default;
         return false;
+    }
+
+    /// <summary>
+    /// Cash from the user's first account, in the country the user is in (home, or a trip's country once
+    /// there; read, not decided: trips are decided at card payments). Round amounts: a number of notes of
+    /// the currency's usual unit (<see cref="AtmUnits"/>), most often one to five.
+    /// </summary>
+    private TraceEvent Atm(int u, long t)
+    {
+        var where = _tripCountry[u] >= 0 && t >= _tripStart[u] && t <= _tripEnd[u] ? _tripCountry[u] : _world.UserCountry[u];
+        var country = Countries.All[_world.UserCountry[u]];
+        var unit = country.Currency switch { "USD" => 20, "PLN" => 50, _ => 10 };
+        var minor = unit * AtmUnits[_atmRandom.NextInt(AtmUnits.Length)] * (long)Math.Pow(10, country.CurrencyDigits);
+        return _events.Atm(_seq++, t, _world.FirstAccount[u], minor, where);
+    }
+
+    // Notes per withdrawal: 1 to 20, weighted towards 2, 5 and 10 (USD 20-400, EUR/GBP 10-200, PLN 50-1,000).
+    private static readonly int[] AtmUnits = [1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5, 5, 5, 10, 10, 10, 15, 20];
+
+    private long NextAtm(int u, long from)
+    {
+        var offset = _localOffsetMs[_world.UserCountry[u]] - _world.HourShift[u] * Rhythm.HourMs;
+        return Rhythm.Next(ref _atmRandom, from, _endMs, _world.Options.AtmWithdrawalsPerDay * _world.Activity[u], offset);
     }
 
     private TraceEvent Salary(int u, long t) =>
