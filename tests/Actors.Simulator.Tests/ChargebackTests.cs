@@ -154,6 +154,7 @@ public sealed class ChargebackTests : IDisposable
 
     [Theory]
     [InlineData("--refund-rate", "0.6", "--refund-rate must be between 0 and 0.5, was 0.6.")]
+    [InlineData("--fraud-drift", "2", "--fraud-drift must be between 0 and 1, was 2.")]
     [InlineData("--atm-withdrawals-per-day", "11", "--atm-withdrawals-per-day must be between 0 and 10, was 11.")]
     [InlineData("--unreported-fraud", "1.5", "--unreported-fraud must be between 0 and 1, was 1.5.")]
     [InlineData("--label-noise", "-1", "--label-noise must be between 0 and 0.05, was -1.")]

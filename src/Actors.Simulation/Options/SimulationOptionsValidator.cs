@@ -130,6 +130,7 @@ public static class SimulationOptionsValidator
         Rate(errors, "Fraud.AccountTakeover", fraud.AccountTakeover, 0.05);
         Rate(errors, "Fraud.ClonedCard", fraud.ClonedCard, 0.05);
         Rate(errors, "Fraud.MerchantCompromise", fraud.MerchantCompromise, 0.05);
+        Rate(errors, "Fraud.Drift", fraud.Drift, 1);
     }
 
     private static void Rate(List<string> errors, string name, double value, double max)

@@ -70,6 +70,11 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
         json.WriteNumber("account_takeover", o.Fraud.AccountTakeover);
         json.WriteNumber("cloned_card", o.Fraud.ClonedCard);
         json.WriteNumber("merchant_compromise", o.Fraud.MerchantCompromise);
+        if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
+        {
+            json.WriteNumber("drift", o.Fraud.Drift);
+        }
+
         json.WriteEndObject();
         if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
         {
@@ -136,6 +141,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             // Formats 1 and 2 made no ATM withdrawals, refunds or chargebacks: every fraud unreported, no label noise.
             if (version >= TraceFormatInfo.FirstFollowUpVersion)
             {
+                options.Fraud.Drift = Required(fraud, "drift", file, where).GetDouble();
                 options.AtmWithdrawalsPerDay = Required(p, "atm_withdrawals_per_day", file, where).GetDouble();
                 options.RefundRate = Required(p, "refund_rate", file, where).GetDouble();
                 var labels = Required(p, "labels", file, where);

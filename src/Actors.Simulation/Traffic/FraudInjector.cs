@@ -43,6 +43,9 @@ internal sealed class FraudInjector
     private readonly double _takeover;
     private readonly double _cloned;
     private readonly double _compromise;
+    private readonly double[] _perEpisode;
+    private readonly double _drift;
+    private readonly long _startMs;
     private long _episodes;
 
     /// <param name="amount">Amount in minor units for (category, account, times) as a genuine payment would draw it, times over.</param>
@@ -58,6 +61,9 @@ internal sealed class FraudInjector
         _takeover = _testing + rates.AccountTakeover / TakeoverMean;
         _cloned = _takeover + rates.ClonedCard / ClonedMean;
         _compromise = _cloned + rates.MerchantCompromise / CompromiseMean;
+        _perEpisode = [rates.CardTesting / CardTestingMean, rates.AccountTakeover / TakeoverMean, rates.ClonedCard / ClonedMean, rates.MerchantCompromise / CompromiseMean];
+        _drift = rates.Drift;
+        _startMs = world.Options.StartMs;
     }
 
     public long Episodes => _episodes;
@@ -70,21 +76,22 @@ internal sealed class FraudInjector
             return;
         }
 
+        var (testing, takeover, cloned, compromise) = _drift == 0 ? (_testing, _takeover, _cloned, _compromise) : Drifted(timeMs);
         var roll = random.NextDouble();
-        if (roll >= _compromise)
+        if (roll >= compromise)
         {
             return;
         }
 
-        if (roll < _testing)
+        if (roll < testing)
         {
             CardTesting(ref random, account, timeMs);
         }
-        else if (roll < _takeover)
+        else if (roll < takeover)
         {
             Takeover(ref random, account, timeMs);
         }
-        else if (roll < _cloned)
+        else if (roll < cloned)
         {
             Cloned(ref random, account, country, timeMs);
         }
@@ -92,6 +99,18 @@ internal sealed class FraudInjector
         {
             Compromise(ref random, merchant, timeMs);
         }
+    }
+
+    /// <summary>The cumulative start thresholds at <paramref name="timeMs"/> under concept drift (see <see cref="Options.FraudRates.Drift"/>).</summary>
+    private (double Testing, double Takeover, double Cloned, double Compromise) Drifted(long timeMs)
+    {
+        var x = 2.0 * (timeMs - _startMs) / (_endMs - _startMs) - 1;
+        var fading = 1 - _drift * x;
+        var growing = 1 + _drift * x;
+        var testing = _perEpisode[0] * fading;
+        var takeover = testing + _perEpisode[1] * growing;
+        var cloned = takeover + _perEpisode[2] * fading;
+        return (testing, takeover, cloned, cloned + _perEpisode[3] * growing);
     }
 
     private void CardTesting(ref Xoshiro256 random, int account, long t)
