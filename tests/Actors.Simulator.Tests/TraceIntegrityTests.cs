@@ -171,7 +171,7 @@ public sealed class TraceIntegrityTests : IDisposable
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 1 }, new TrafficGenerator(world));
         var current = await TestSupport.WriteAsync(world, _folder.Path, "v3" + Path.GetExtension(name));
 
-        Assert.Equal(WithoutBalances(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
+        Assert.Equal(WithoutFormat3Columns(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
         var (exit, output) = await RunCapturingOutput(["inspect", path]);
         Assert.True(exit == ExitCodes.Ok, output);
         Assert.Contains("Integrity: format 1 carries no checksums", output, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class TraceIntegrityTests : IDisposable
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 2 }, new TrafficGenerator(world));
 
         Assert.DoesNotContain(TraceColumns.BalanceBeforeMinor, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
-        Assert.Equal(WithoutBalances(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
+        Assert.Equal(WithoutFormat3Columns(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
         var (exit, output) = await RunCapturingOutput(["inspect", path]);
         Assert.True(exit == ExitCodes.Ok, output);
         Assert.Contains("Integrity: format 2, every checksum matched", output, StringComparison.Ordinal);
@@ -198,9 +198,9 @@ public sealed class TraceIntegrityTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, output);
     }
 
-    /// <summary>The events as formats 1 and 2 hold them: no balance columns, so balances read as 0.</summary>
-    private static TraceEvent[] WithoutBalances(IEnumerable<TraceEvent> events) =>
-        events.Select(e => e with { BalanceBeforeMinor = 0, BalanceAfterMinor = 0 }).ToArray();
+    /// <summary>The events as formats 1 and 2 hold them: no balance or coordinate columns, so those read as 0.</summary>
+    private static TraceEvent[] WithoutFormat3Columns(IEnumerable<TraceEvent> events) =>
+        events.Select(e => e with { BalanceBeforeMinor = 0, BalanceAfterMinor = 0, LatTenths = 0, LonTenths = 0 }).ToArray();
 
     [Fact]
     public async Task Parquet_with_nullable_columns_and_no_nulls_is_read_like_the_trace()
@@ -210,7 +210,7 @@ public sealed class TraceIntegrityTests : IDisposable
         var path = _folder.File("pandas.parquet");
         await WriteNullable(path, events, world, nullAmountAt: null);
 
-        Assert.Equal(WithoutBalances(events), await TestSupport.ReadAllAsync(path));
+        Assert.Equal(WithoutFormat3Columns(events), await TestSupport.ReadAllAsync(path));
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class TraceIntegrityTests : IDisposable
     private static async Task WriteNullable(string path, TraceEvent[] events, Actors.Simulation.Population.World world, int? nullAmountAt, string? extraKey = null)
     {
         var longs = TraceColumns.LongsOf(1).Select(n => new DataField<long?>(n)).ToArray();
-        var ints = TraceColumns.Ints.Select(n => new DataField<int?>(n)).ToArray();
+        var ints = TraceColumns.IntsOf(1).Select(n => new DataField<int?>(n)).ToArray();
         var texts = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(n => new DataField<string>(n, true)).ToArray();
         await using var output = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema([.. longs, .. ints, .. texts]), output);

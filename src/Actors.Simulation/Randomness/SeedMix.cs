@@ -18,6 +18,8 @@ public static class SeedMix
     public const ulong ChargebackStream = 9;
     public const ulong LabelNoiseStream = 10;
     public const ulong AtmStream = 11;
+    public const ulong UserPlaceStream = 12;
+    public const ulong MerchantPlaceStream = 13;
 
     public static ulong SplitMix(ref ulong state)
     {

@@ -22,21 +22,21 @@ internal sealed class JsonLinesTraceWriter
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
     private readonly Crc32 _crc = new();
     private bool _checksummed;
-    private bool _balances;
+    private bool _format3Columns;
     private long _line;
     private long _firstCovered = 1;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
     {
         _checksummed = header.HasChecksums;
-        _balances = header.HasBalances;
+        _format3Columns = header.HasFormat3Columns;
         using var json = new Utf8JsonWriter(_buffer, WriterOptions);
         header.Write(json);
         EndCoveredLine(json);
         long count = 0;
         foreach (var e in events)
         {
-            WriteEvent(json, e, _balances);
+            WriteEvent(json, e, _format3Columns);
             EndCoveredLine(json);
             count++;
             if (_buffer.WrittenCount >= ChunkBytes)
@@ -105,7 +105,7 @@ internal sealed class JsonLinesTraceWriter
         _line++;
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e, bool balances)
+    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e, bool format3Columns)
     {
         json.WriteStartObject();
         json.WriteNumber(TraceColumns.Seq, e.Seq);
@@ -126,7 +126,7 @@ internal sealed class JsonLinesTraceWriter
         }
 
         // On every posting (format 3), 0 included: an empty account is a balance, not a missing field.
-        if (balances && e.Type.IsPosting())
+        if (format3Columns && e.Type.IsPosting())
         {
             json.WriteNumber(TraceColumns.BalanceBeforeMinor, e.BalanceBeforeMinor);
             json.WriteNumber(TraceColumns.BalanceAfterMinor, e.BalanceAfterMinor);
@@ -148,6 +148,13 @@ internal sealed class JsonLinesTraceWriter
         if (e.Device != 0)
         {
             json.WriteNumber(TraceColumns.Device, e.Device);
+        }
+
+        // On every registration (format 3), 0 included: 0 is a latitude (the equator) and a longitude (Greenwich).
+        if (format3Columns && e.Type is EventType.UserRegistered or EventType.MerchantRegistered)
+        {
+            json.WriteNumber(TraceColumns.LatTenths, e.LatTenths);
+            json.WriteNumber(TraceColumns.LonTenths, e.LonTenths);
         }
 
         Text(json, TraceColumns.Bank, e.Bank);

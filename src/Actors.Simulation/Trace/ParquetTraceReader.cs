@@ -190,7 +190,7 @@ internal sealed class ParquetTraceReader : TraceReader
                 columns.Longs[name] = values;
             }
 
-            foreach (var name in TraceColumns.Ints)
+            foreach (var name in TraceColumns.IntsOf(Header.FormatVersion))
             {
                 var values = await ReadIntegersAsync<int>(group, name, n, firstRow, cancellationToken);
                 _checksum.AddInts(values);
@@ -296,6 +296,8 @@ internal sealed class ParquetTraceReader : TraceReader
         // Formats 1 and 2 have no balance or original_seq columns: their events read 0 there.
         private long Long(string name, int i) => Longs.TryGetValue(name, out var values) ? values[i] : 0;
 
+        private int Int(string name, int i) => Ints.TryGetValue(name, out var values) ? values[i] : 0;
+
         public Dictionary<string, int[]> Ints { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string?[]> Texts { get; } = new(StringComparer.Ordinal);
@@ -335,6 +337,8 @@ internal sealed class ParquetTraceReader : TraceReader
                 OriginalSeq = Long(TraceColumns.OriginalSeq, i),
                 Mcc = Ints[TraceColumns.Mcc][i],
                 Device = Ints[TraceColumns.Device][i],
+                LatTenths = Int(TraceColumns.LatTenths, i),
+                LonTenths = Int(TraceColumns.LonTenths, i),
                 Purpose = purpose,
                 UserId = Texts[TraceColumns.UserId][i],
                 AccountId = Texts[TraceColumns.AccountId][i],

@@ -4,7 +4,7 @@ namespace Actors.Simulation.Trace;
 
 /// <summary>
 /// The Parquet schema of a trace: the columns of <see cref="TraceColumns"/> in file order, per format
-/// version (format 3 adds the balances after <c>amount_minor</c>), so an older version is written and
+/// version (format 3 adds the balances and original_seq after <c>amount_minor</c>, the coordinates after <c>device</c>), so an older version is written and
 /// checked exactly as it was.
 /// </summary>
 internal static class ParquetTraceSchema
@@ -28,7 +28,7 @@ internal static class ParquetTraceSchema
             longs.Take(2).Select(n => (Field)new DataField<long>(n, false))
                 .Concat(TraceColumns.RequiredTexts.Select(n => (Field)new DataField<string>(n, false)))
                 .Concat(longs.Skip(2).Select(n => (Field)new DataField<long>(n, false)))
-                .Concat(TraceColumns.Ints.Select(n => (Field)new DataField<int>(n, false)))
+                .Concat(TraceColumns.IntsOf(formatVersion).Select(n => (Field)new DataField<int>(n, false)))
                 .Concat(TraceColumns.OptionalTexts.Select(n => (Field)new DataField<string>(n, true)))
                 .ToArray());
     }

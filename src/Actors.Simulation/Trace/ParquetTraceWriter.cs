@@ -29,7 +29,7 @@ internal sealed class ParquetTraceWriter
         // An older format is written as it was: formats 1 and 2 have no balance columns.
         var version = header.FormatVersion;
         _longFields = TraceColumns.LongsOf(version).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
-        _intFields = TraceColumns.Ints.Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
+        _intFields = TraceColumns.IntsOf(version).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
         _textFields = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
         long count = 0;
         await using (var writer = await ParquetWriter.CreateAsync(ParquetTraceSchema.Of(version), output, options, false, cancellationToken))
@@ -79,6 +79,8 @@ internal sealed class ParquetTraceWriter
         _longs[6][r] = e.OriginalSeq;
         _ints[0][r] = e.Mcc;
         _ints[1][r] = e.Device;
+        _ints[2][r] = e.LatTenths;
+        _ints[3][r] = e.LonTenths;
         var t = _texts;
         t[0][r] = TraceNames.Of(e.Type);
         t[1][r] = TraceNames.Of(e.Fraud);
@@ -102,7 +104,8 @@ internal sealed class ParquetTraceWriter
         t[19][r] = e.RiskTier;
     }
 
-    // Columns must be written in schema order: seq, time_ms, type, fraud, episode, amount_minor, (format 3) the balances, mcc, device, then the optional texts.
+    // Columns must be written in schema order: seq, time_ms, type, fraud, episode, amount_minor, (format 3) the balances and original_seq,
+    // mcc, device, (format 3) the coordinates, then the optional texts.
     private async Task FlushAsync(ParquetWriter writer, CancellationToken cancellationToken)
     {
         var n = _rows;
@@ -117,8 +120,11 @@ internal sealed class ParquetTraceWriter
                 await group.WriteAsync(_longFields[i], new ReadOnlyMemory<long>(_longs[i], 0, n), null, null, cancellationToken);
             }
 
-            await group.WriteAsync(_intFields[0], new ReadOnlyMemory<int>(_ints[0], 0, n), null, null, cancellationToken);
-            await group.WriteAsync(_intFields[1], new ReadOnlyMemory<int>(_ints[1], 0, n), null, null, cancellationToken);
+            for (var i = 0; i < _intFields.Length; i++)
+            {
+                await group.WriteAsync(_intFields[i], new ReadOnlyMemory<int>(_ints[i], 0, n), null, null, cancellationToken);
+            }
+
             for (var i = 2; i < _textFields.Length; i++)
             {
                 await group.WriteAsync(_textFields[i], new ArraySegment<string>(_texts[i]!, 0, n));
@@ -142,9 +148,9 @@ internal sealed class ParquetTraceWriter
             _checksum.AddLongs(_longs[i].AsSpan(0, n));
         }
 
-        foreach (var column in _ints)
+        for (var i = 0; i < _intFields.Length; i++)
         {
-            _checksum.AddInts(column.AsSpan(0, n));
+            _checksum.AddInts(_ints[i].AsSpan(0, n));
         }
 
         foreach (var column in _texts)

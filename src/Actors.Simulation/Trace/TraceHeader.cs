@@ -16,8 +16,8 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
     /// <summary>Whether files of this header's format version carry checksums (format 2 on).</summary>
     public bool HasChecksums => FormatVersion >= TraceFormatInfo.FirstChecksummedVersion;
 
-    /// <summary>Whether files of this header's format version carry balance_before_minor and balance_after_minor (format 3 on).</summary>
-    public bool HasBalances => FormatVersion >= TraceFormatInfo.FirstBalanceVersion;
+    /// <summary>Whether files of this header's format version carry format 3's columns: the balances, original_seq and the coordinates.</summary>
+    public bool HasFormat3Columns => FormatVersion >= TraceFormatInfo.FirstBalanceVersion;
 
     public static TraceHeader For(World world) =>
         new(TraceFormatInfo.FormatVersion, TraceFormatInfo.GeneratorVersion, world.Options, PopulationSummary.Of(world));

@@ -23,24 +23,33 @@ internal sealed class EventFactory(World world)
 
     public string BankOf(int account) => world.Banks[world.AccountBank[account]].Bank;
 
-    public TraceEvent Merchant(long seq, long timeMs, int m) => new()
+    public TraceEvent Merchant(long seq, long timeMs, int m)
     {
-        Seq = seq,
-        TimeMs = timeMs,
-        Type = EventType.MerchantRegistered,
-        MerchantId = world.MerchantIds[m],
-        Name = world.MerchantNames[m],
-        Mcc = _mcc[world.MerchantCategory[m]],
-        Country = _countryCodes[world.MerchantCountry[m]],
-        City = world.MerchantCities[m],
-        RiskTier = World.RiskName(world.MerchantRisk[m]),
-    };
+        var (lat, lon) = Places.Of(world.Options.Seed, Randomness.SeedMix.MerchantPlaceStream, m, world.MerchantCountry[m]);
+        return new TraceEvent
+        {
+            Seq = seq,
+            TimeMs = timeMs,
+            Type = EventType.MerchantRegistered,
+            MerchantId = world.MerchantIds[m],
+            Name = world.MerchantNames[m],
+            Mcc = _mcc[world.MerchantCategory[m]],
+            Country = _countryCodes[world.MerchantCountry[m]],
+            LatTenths = lat,
+            LonTenths = lon,
+            City = world.MerchantCities[m],
+            RiskTier = World.RiskName(world.MerchantRisk[m]),
+        };
+    }
 
     public TraceEvent User(long seq, long timeMs, int u)
     {
         var country = Countries.All[world.UserCountry[u]];
+        var (lat, lon) = Places.Of(world.Options.Seed, Randomness.SeedMix.UserPlaceStream, u, world.UserCountry[u]);
         return new TraceEvent
         {
+            LatTenths = lat,
+            LonTenths = lon,
             Seq = seq,
             TimeMs = timeMs,
             Type = EventType.UserRegistered,

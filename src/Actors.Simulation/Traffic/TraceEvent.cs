@@ -47,6 +47,12 @@ public readonly record struct TraceEvent
 
     /// <summary>0 for a card-present terminal, else the number of the user's device (new numbers mean new devices).</summary>
     public int Device { get; init; }
+
+    /// <summary>Latitude of a user's home or a merchant in tenths of a degree (format 3; on user_registered and merchant_registered, else 0).</summary>
+    public int LatTenths { get; init; }
+
+    /// <summary>Longitude of a user's home or a merchant in tenths of a degree, east positive (format 3; as <see cref="LatTenths"/>).</summary>
+    public int LonTenths { get; init; }
     public string? Bank { get; init; }
     public ConsentPurpose Purpose { get; init; }
 
