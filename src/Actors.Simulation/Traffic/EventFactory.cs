@@ -81,19 +81,24 @@ internal sealed class EventFactory(World world)
     {
         var before = _balance[a];
         _balance[a] = before + amountMinor;
-        return new TraceEvent
-        {
-            Seq = seq,
-            TimeMs = timeMs,
-            Type = type,
-            UserId = world.UserIds[world.AccountOwner[a]],
-            AccountId = world.AccountIds[a],
-            AmountMinor = amountMinor,
-            BalanceBeforeMinor = before,
-            BalanceAfterMinor = before + amountMinor,
-            Currency = CurrencyOfAccount(a),
-        };
+        return Posting(seq, timeMs, type, FraudLabel.None, 0, a, amountMinor, before, before + amountMinor);
     }
+
+    /// <summary>The fields every posting has: who, which account, how much, and the account's balance around it.</summary>
+    private TraceEvent Posting(long seq, long timeMs, EventType type, FraudLabel label, long episode, int a, long amountMinor, long before, long after) => new()
+    {
+        Seq = seq,
+        TimeMs = timeMs,
+        Type = type,
+        Fraud = label,
+        Episode = episode,
+        UserId = world.UserIds[world.AccountOwner[a]],
+        AccountId = world.AccountIds[a],
+        AmountMinor = amountMinor,
+        BalanceBeforeMinor = before,
+        BalanceAfterMinor = after,
+        Currency = CurrencyOfAccount(a),
+    };
 
     /// <summary>Debits the account when the balance covers the amount; returns the balances before and after.</summary>
     private (long Before, long After) Debit(int a, long amountMinor)
@@ -110,19 +115,8 @@ internal sealed class EventFactory(World world)
     public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device)
     {
         var (before, after) = Debit(a, amountMinor);
-        return new TraceEvent
+        return Posting(seq, timeMs, EventType.CardAuthorization, label, episode, a, amountMinor, before, after) with
         {
-            Seq = seq,
-            TimeMs = timeMs,
-            Type = EventType.CardAuthorization,
-            Fraud = label,
-            Episode = episode,
-            UserId = world.UserIds[world.AccountOwner[a]],
-            AccountId = world.AccountIds[a],
-            AmountMinor = amountMinor,
-            BalanceBeforeMinor = before,
-            BalanceAfterMinor = after,
-            Currency = CurrencyOfAccount(a),
             MerchantId = world.MerchantIds[m],
             Mcc = _mcc[world.MerchantCategory[m]],
             Country = _countryCodes[country],
@@ -134,17 +128,8 @@ internal sealed class EventFactory(World world)
     public TraceEvent Atm(long seq, long timeMs, int a, long amountMinor, int country)
     {
         var (before, after) = Debit(a, amountMinor);
-        return new TraceEvent
+        return Posting(seq, timeMs, EventType.AtmWithdrawal, FraudLabel.None, 0, a, amountMinor, before, after) with
         {
-            Seq = seq,
-            TimeMs = timeMs,
-            Type = EventType.AtmWithdrawal,
-            UserId = world.UserIds[world.AccountOwner[a]],
-            AccountId = world.AccountIds[a],
-            AmountMinor = amountMinor,
-            BalanceBeforeMinor = before,
-            BalanceAfterMinor = after,
-            Currency = CurrencyOfAccount(a),
             Mcc = AtmMcc,
             Country = _countryCodes[country],
         };
@@ -166,20 +151,9 @@ internal sealed class EventFactory(World world)
             _balance[to] += amountMinor;
         }
 
-        return new TraceEvent
+        return Posting(seq, timeMs, EventType.Transfer, label, episode, from, amountMinor, before, after) with
         {
-            Seq = seq,
-            TimeMs = timeMs,
-            Type = EventType.Transfer,
-            Fraud = label,
-            Episode = episode,
-            UserId = world.UserIds[world.AccountOwner[from]],
-            AccountId = world.AccountIds[from],
             CounterAccountId = world.AccountIds[to],
-            AmountMinor = amountMinor,
-            BalanceBeforeMinor = before,
-            BalanceAfterMinor = after,
-            Currency = CurrencyOfAccount(from),
             Device = device,
         };
     }
@@ -197,22 +171,13 @@ internal sealed class EventFactory(World world)
         Device = device,
     };
 
-    /// <summary>A chargeback: the disputed payment's account, merchant, amount, country and ground truth; no posting, so no balances.</summary>
-    private TraceEvent Chargeback(long seq, in ScriptedEvent e) => new()
+    /// <summary>A follow-up of a payment: its merchant and place and the payment's seq on the refund or chargeback.</summary>
+    private TraceEvent FollowUp(in TraceEvent e, in ScriptedEvent s) => e with
     {
-        Seq = seq,
-        TimeMs = e.TimeMs,
-        Type = EventType.Chargeback,
-        Fraud = e.Label,
-        Episode = e.Episode,
-        UserId = world.UserIds[world.AccountOwner[e.Account]],
-        AccountId = world.AccountIds[e.Account],
-        AmountMinor = e.AmountMinor,
-        Currency = CurrencyOfAccount(e.Account),
-        MerchantId = world.MerchantIds[e.Merchant],
-        Mcc = _mcc[world.MerchantCategory[e.Merchant]],
-        Country = _countryCodes[e.Country],
-        OriginalSeq = e.OriginalSeq,
+        MerchantId = world.MerchantIds[s.Merchant],
+        Mcc = _mcc[world.MerchantCategory[s.Merchant]],
+        Country = _countryCodes[s.Country],
+        OriginalSeq = s.OriginalSeq,
     };
 
     public TraceEvent Consent(long seq, long timeMs, bool grant, int u, string bank, ConsentPurpose purpose) => new()
@@ -230,14 +195,9 @@ internal sealed class EventFactory(World world)
         EventType.CardAuthorization => Card(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Merchant, e.AmountMinor, e.Country, e.Device),
         EventType.Transfer => Transfer(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.CounterAccount, e.AmountMinor, e.Device),
         EventType.BalanceCheck => BalanceCheck(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Country, e.Device),
-        EventType.Chargeback => Chargeback(seq, e),
-        EventType.Refund => Deposit(seq, e.TimeMs, EventType.Refund, e.Account, e.AmountMinor) with
-        {
-            MerchantId = world.MerchantIds[e.Merchant],
-            Mcc = _mcc[world.MerchantCategory[e.Merchant]],
-            Country = _countryCodes[e.Country],
-            OriginalSeq = e.OriginalSeq,
-        },
+        // A chargeback is a label, not a posting: the payment's fields and ground truth, no balances.
+        EventType.Chargeback => FollowUp(Posting(seq, e.TimeMs, EventType.Chargeback, e.Label, e.Episode, e.Account, e.AmountMinor, 0, 0), e),
+        EventType.Refund => FollowUp(Deposit(seq, e.TimeMs, EventType.Refund, e.Account, e.AmountMinor), e),
         _ => throw new InvalidOperationException($"Scripted events cannot be {e.Type}."),
     };
 }
