@@ -84,6 +84,25 @@ public sealed class BalanceTests : IDisposable
         Assert.True(events.Any(e => e.Type == EventType.Transfer && e.BalanceAfterMinor < e.BalanceBeforeMinor), "no transfer went through");
     }
 
+    [Theory]
+    [InlineData(",\"balance_after_minor\":", "card_authorization", "balance_after_minor")]
+    [InlineData(",\"lat_tenths\":", "user_registered", "lat_tenths")]
+    public async Task A_format_3_jsonl_event_without_its_balance_or_coordinate_is_refused_naming_the_line_and_field(string field, string type, string name)
+    {
+        var world = TestSupport.Small(seed: 5, users: 40);
+        var path = await TestSupport.WriteAsync(world, _folder.Path, "missing.jsonl");
+        var lines = await File.ReadAllLinesAsync(path);
+        var index = Array.FindIndex(lines, l => l.Contains($"\"type\":\"{type}\"", StringComparison.Ordinal));
+        var start = lines[index].IndexOf(field, StringComparison.Ordinal);
+        var end = lines[index].IndexOfAny([',', '}'], start + field.Length);
+        lines[index] = lines[index][..start] + lines[index][end..];
+        await File.WriteAllLinesAsync(path, lines);
+
+        var error = await Assert.ThrowsAsync<TraceFormatException>(() => TestSupport.ReadAllAsync(path));
+        Assert.Equal($"line {index + 1}", error.Where);
+        Assert.Equal($"missing \"{name}\"", error.Problem);
+    }
+
     [Fact]
     public async Task Jsonl_postings_carry_both_balances_even_when_zero_and_other_events_none()
     {

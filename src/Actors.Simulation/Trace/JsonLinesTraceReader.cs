@@ -247,6 +247,10 @@ internal sealed class JsonLinesTraceReader : TraceReader
             throw new TraceFormatException(Path, where, $"unknown consent purpose '{purposeName}'");
         }
 
+        // Format 3 writes these on every event of the types that carry them, 0 included: a missing one is a missing field, not a 0.
+        var format3 = Header.HasFormat3Columns;
+        var balances = format3 && type.IsPosting();
+        var place = format3 && type is EventType.UserRegistered or EventType.MerchantRegistered;
         return new TraceEvent
         {
             Seq = Long(root, TraceColumns.Seq, where, required: true),
@@ -256,11 +260,11 @@ internal sealed class JsonLinesTraceReader : TraceReader
             Purpose = purpose,
             Episode = Long(root, TraceColumns.Episode, where),
             AmountMinor = Long(root, TraceColumns.AmountMinor, where),
-            BalanceBeforeMinor = Header.HasFormat3Columns ? Long(root, TraceColumns.BalanceBeforeMinor, where) : 0,
-            BalanceAfterMinor = Header.HasFormat3Columns ? Long(root, TraceColumns.BalanceAfterMinor, where) : 0,
-            OriginalSeq = Header.HasFormat3Columns ? Long(root, TraceColumns.OriginalSeq, where) : 0,
-            LatTenths = Header.HasFormat3Columns ? (int)Long(root, TraceColumns.LatTenths, where) : 0,
-            LonTenths = Header.HasFormat3Columns ? (int)Long(root, TraceColumns.LonTenths, where) : 0,
+            BalanceBeforeMinor = format3 ? Long(root, TraceColumns.BalanceBeforeMinor, where, required: balances) : 0,
+            BalanceAfterMinor = format3 ? Long(root, TraceColumns.BalanceAfterMinor, where, required: balances) : 0,
+            OriginalSeq = format3 ? Long(root, TraceColumns.OriginalSeq, where) : 0,
+            LatTenths = format3 ? (int)Long(root, TraceColumns.LatTenths, where, required: place) : 0,
+            LonTenths = format3 ? (int)Long(root, TraceColumns.LonTenths, where, required: place) : 0,
             Mcc = (int)Long(root, TraceColumns.Mcc, where),
             Device = (int)Long(root, TraceColumns.Device, where),
             UserId = Text(root, TraceColumns.UserId, where),
