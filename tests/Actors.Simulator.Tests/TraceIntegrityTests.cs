@@ -198,9 +198,9 @@ public sealed class TraceIntegrityTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, output);
     }
 
-    /// <summary>The events as formats 1 and 2 hold them: no balance or coordinate columns, so those read as 0.</summary>
+    /// <summary>The events as formats 1 and 2 hold them: no balance, coordinate or card columns, so those read as 0.</summary>
     private static TraceEvent[] WithoutFormat3Columns(IEnumerable<TraceEvent> events) =>
-        events.Select(e => e with { BalanceBeforeMinor = 0, BalanceAfterMinor = 0, LatTenths = 0, LonTenths = 0 }).ToArray();
+        events.Select(e => e with { BalanceBeforeMinor = 0, BalanceAfterMinor = 0, LatTenths = 0, LonTenths = 0, Card = 0 }).ToArray();
 
     [Fact]
     public async Task Parquet_with_nullable_columns_and_no_nulls_is_read_like_the_trace()

@@ -28,6 +28,7 @@ public sealed class LeakageAnalysis
     private readonly Dictionary<string, string> _riskTier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Lat, int Lon)> _places = new(StringComparer.Ordinal);
     private readonly FeatureAuc<long> _distance = new(numeric: true);
+    private readonly FeatureAuc<int> _card = new(numeric: false);
     private readonly FeatureAuc<int> _device = new(numeric: false);
     private readonly FeatureAuc<bool> _cardPresent = new(numeric: false);
     private readonly FeatureAuc<string> _country = new(numeric: false);
@@ -82,6 +83,7 @@ public sealed class LeakageAnalysis
         _balanceAfter.Add(e.BalanceAfterMinor, fraud);
         _declined.Add(e.BalanceAfterMinor == e.BalanceBeforeMinor, fraud);
         _distance.Add(DistanceKm(e.UserId, e.MerchantId), fraud);
+        _card.Add(e.Card, fraud);
         _hour.Add((int)(e.TimeMs / 3_600_000 % 24), fraud);
         _episode.Add(e.Episode, fraud);
     }
@@ -93,7 +95,7 @@ public sealed class LeakageAnalysis
             Of("device", _device), Of("card_present", _cardPresent), Of("country", _country), Of("cross_border", _crossBorder),
             Of("currency", _currency), Of("mcc", _mcc), Of("risk_tier", _risk), Of("amount_minor", _amount), Of("cents", _cents),
             Of("hour_utc", _hour), Of("balance_before_minor", _balanceBefore), Of("balance_after_minor", _balanceAfter),
-            Of("declined_for_funds", _declined), Of("distance_km", _distance), Of("episode", _episode, isLabel: true),
+            Of("declined_for_funds", _declined), Of("distance_km", _distance), Of("card", _card), Of("episode", _episode, isLabel: true),
         }.OrderByDescending(c => c.Auc).ThenBy(c => c.Column, StringComparer.Ordinal).ToArray();
 
     public static async Task<LeakageAnalysis> OfAsync(IAsyncEnumerable<TraceEvent> events, CancellationToken cancellationToken = default)

@@ -20,6 +20,8 @@ public static class SeedMix
     public const ulong AtmStream = 11;
     public const ulong UserPlaceStream = 12;
     public const ulong MerchantPlaceStream = 13;
+    public const ulong CardStream = 14;
+    public const ulong CardChoiceStream = 15;
 
     public static ulong SplitMix(ref ulong state)
     {

@@ -265,6 +265,7 @@ internal sealed class JsonLinesTraceReader : TraceReader
             OriginalSeq = format3 ? Long(root, TraceColumns.OriginalSeq, where) : 0,
             LatTenths = format3 ? (int)Long(root, TraceColumns.LatTenths, where, required: place) : 0,
             LonTenths = format3 ? (int)Long(root, TraceColumns.LonTenths, where, required: place) : 0,
+            Card = format3 ? (int)Long(root, TraceColumns.Card, where) : 0,
             Mcc = (int)Long(root, TraceColumns.Mcc, where),
             Device = (int)Long(root, TraceColumns.Device, where),
             UserId = Text(root, TraceColumns.UserId, where),

@@ -150,6 +150,11 @@ internal sealed class JsonLinesTraceWriter
             json.WriteNumber(TraceColumns.Device, e.Device);
         }
 
+        if (e.Card != 0)
+        {
+            json.WriteNumber(TraceColumns.Card, e.Card);
+        }
+
         // On every registration (format 3), 0 included: 0 is a latitude (the equator) and a longitude (Greenwich).
         if (format3Columns && e.Type is EventType.UserRegistered or EventType.MerchantRegistered)
         {

@@ -339,6 +339,7 @@ internal sealed class ParquetTraceReader : TraceReader
                 Device = Ints[TraceColumns.Device][i],
                 LatTenths = Int(TraceColumns.LatTenths, i),
                 LonTenths = Int(TraceColumns.LonTenths, i),
+                Card = Int(TraceColumns.Card, i),
                 Purpose = purpose,
                 UserId = Texts[TraceColumns.UserId][i],
                 AccountId = Texts[TraceColumns.AccountId][i],

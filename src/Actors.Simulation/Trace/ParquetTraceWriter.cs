@@ -81,6 +81,7 @@ internal sealed class ParquetTraceWriter
         _ints[1][r] = e.Device;
         _ints[2][r] = e.LatTenths;
         _ints[3][r] = e.LonTenths;
+        _ints[4][r] = e.Card;
         var t = _texts;
         t[0][r] = TraceNames.Of(e.Type);
         t[1][r] = TraceNames.Of(e.Fraud);

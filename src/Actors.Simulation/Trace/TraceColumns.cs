@@ -22,6 +22,7 @@ public static class TraceColumns
     public const string Device = "device";
     public const string LatTenths = "lat_tenths";
     public const string LonTenths = "lon_tenths";
+    public const string Card = "card";
     public const string Bank = "bank";
     public const string Purpose = "purpose";
     public const string Name = "name";
@@ -42,10 +43,10 @@ public static class TraceColumns
     public static string[] LongsOf(int formatVersion) =>
         formatVersion >= TraceFormatInfo.FirstBalanceVersion ? Longs : Longs[..4];
 
-    /// <summary>32-bit integer columns, never null, of the current format: mcc and device, then the coordinates (format 3).</summary>
-    public static readonly string[] Ints = [Mcc, Device, LatTenths, LonTenths];
+    /// <summary>32-bit integer columns, never null, of the current format: mcc and device, then the coordinates and card (format 3).</summary>
+    public static readonly string[] Ints = [Mcc, Device, LatTenths, LonTenths, Card];
 
-    /// <summary>The 32-bit columns a file of <paramref name="formatVersion"/> holds: formats 1 and 2 have no coordinates.</summary>
+    /// <summary>The 32-bit columns a file of <paramref name="formatVersion"/> holds: formats 1 and 2 have no coordinates and no card.</summary>
     public static string[] IntsOf(int formatVersion) =>
         formatVersion >= TraceFormatInfo.FirstBalanceVersion ? Ints : Ints[..2];
 

@@ -75,7 +75,12 @@ internal sealed class TraceValidator(string file, int formatVersion)
                     return $"opens account {e.AccountId} for user {e.UserId}, whom no earlier user_registered registered";
                 }
 
-                _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq);
+                if (formatVersion >= TraceFormatInfo.FirstFollowUpVersion && e.Card is < 1 or > 3)
+                {
+                    return $"opens account {e.AccountId} with {e.Card} cards (card must be 1-3)";
+                }
+
+                _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq, e.Card);
                 return null;
             case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer or EventType.AtmWithdrawal:
                 return Posting(e) ?? (e.Type == EventType.Transfer && !_accounts.ContainsKey(e.CounterAccountId!)
@@ -102,9 +107,16 @@ internal sealed class TraceValidator(string file, int formatVersion)
             return $"is in {e.Currency} but account {e.AccountId} is in {account.Currency} (opened by the event of seq {account.Seq})";
         }
 
-        return string.Equals(e.UserId, account.Owner, StringComparison.Ordinal)
-            ? null
-            : $"names user {e.UserId} but account {e.AccountId} belongs to {account.Owner}";
+        if (!string.Equals(e.UserId, account.Owner, StringComparison.Ordinal))
+        {
+            return $"names user {e.UserId} but account {e.AccountId} belongs to {account.Owner}";
+        }
+
+        // Format 3: a card event names one of the account's cards.
+        return formatVersion >= TraceFormatInfo.FirstFollowUpVersion && e.Type is EventType.CardAuthorization or EventType.AtmWithdrawal or EventType.Refund or EventType.Chargeback
+            && (e.Card < 1 || e.Card > account.Cards)
+                ? $"uses card {e.Card} of account {e.AccountId}, which has {account.Cards} (opened by the event of seq {account.Seq})"
+                : null;
     }
 
     private static string? MissingField(in TraceEvent e) => e.Type switch
@@ -137,5 +149,5 @@ internal sealed class TraceValidator(string file, int formatVersion)
         : e.Currency is null ? TraceColumns.Currency
         : e.AmountMinor <= 0 ? "positive amount_minor" : null;
 
-    private readonly record struct OpenedAccount(string Owner, string Currency, long Seq);
+    private readonly record struct OpenedAccount(string Owner, string Currency, long Seq, int Cards);
 }

@@ -12,7 +12,7 @@ namespace Actors.Simulation.Traffic;
 /// than the balance is declined and leaves it unchanged, everything else is applied; so a ledger
 /// replay without a fraud detector computes the same balances.
 /// </summary>
-internal sealed class EventFactory(World world)
+internal sealed class EventFactory(World world, CardBook cards)
 {
     private readonly long[] _balance = new long[world.AccountCount];
     private readonly string[] _countryCodes = Countries.All.Select(c => c.Code).ToArray();
@@ -75,6 +75,7 @@ internal sealed class EventFactory(World world)
         RoutingNumber = world.RoutingNumber[a],
         AccountNumber = world.AccountNumber[a],
         CardNumber = world.CardNumber[a],
+        Card = cards.Count(a),
     };
 
     public TraceEvent Deposit(long seq, long timeMs, EventType type, int a, long amountMinor)
@@ -112,7 +113,7 @@ internal sealed class EventFactory(World world)
         return (before, _balance[a]);
     }
 
-    public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device)
+    public TraceEvent Card(long seq, long timeMs, FraudLabel label, long episode, int a, int m, long amountMinor, int country, int device, int card)
     {
         var (before, after) = Debit(a, amountMinor);
         return Posting(seq, timeMs, EventType.CardAuthorization, label, episode, a, amountMinor, before, after) with
@@ -121,17 +122,19 @@ internal sealed class EventFactory(World world)
             Mcc = _mcc[world.MerchantCategory[m]],
             Country = _countryCodes[country],
             Device = device,
+            Card = card,
         };
     }
 
     /// <summary>Cash from an ATM: card present (device 0), MCC 6011, no merchant; declined unchanged when the balance does not cover it.</summary>
-    public TraceEvent Atm(long seq, long timeMs, int a, long amountMinor, int country)
+    public TraceEvent Atm(long seq, long timeMs, int a, long amountMinor, int country, int card)
     {
         var (before, after) = Debit(a, amountMinor);
         return Posting(seq, timeMs, EventType.AtmWithdrawal, FraudLabel.None, 0, a, amountMinor, before, after) with
         {
             Mcc = AtmMcc,
             Country = _countryCodes[country],
+            Card = card,
         };
     }
 
@@ -178,6 +181,7 @@ internal sealed class EventFactory(World world)
         Mcc = _mcc[world.MerchantCategory[s.Merchant]],
         Country = _countryCodes[s.Country],
         OriginalSeq = s.OriginalSeq,
+        Card = s.Card,
     };
 
     public TraceEvent Consent(long seq, long timeMs, bool grant, int u, string bank, ConsentPurpose purpose) => new()
@@ -192,7 +196,7 @@ internal sealed class EventFactory(World world)
 
     public TraceEvent Scripted(long seq, in ScriptedEvent e) => e.Type switch
     {
-        EventType.CardAuthorization => Card(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Merchant, e.AmountMinor, e.Country, e.Device),
+        EventType.CardAuthorization => Card(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Merchant, e.AmountMinor, e.Country, e.Device, e.Card),
         EventType.Transfer => Transfer(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.CounterAccount, e.AmountMinor, e.Device),
         EventType.BalanceCheck => BalanceCheck(seq, e.TimeMs, e.Label, e.Episode, e.Account, e.Country, e.Device),
         // A chargeback is a label, not a posting: the payment's fields and ground truth, no balances.

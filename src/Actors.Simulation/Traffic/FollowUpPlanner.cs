@@ -81,7 +81,7 @@ internal sealed class FollowUpPlanner(SimulationOptions options, long endMs, Act
     {
         if (at < endMs)
         {
-            plan(new ScriptedEvent(at, type, e.Fraud, e.Episode, account, merchant, amountMinor, country, 0, -1, e.Seq));
+            plan(new ScriptedEvent(at, type, e.Fraud, e.Episode, account, merchant, amountMinor, country, 0, -1, e.Seq) { Card = e.Card });
         }
     }
 

@@ -36,6 +36,7 @@ internal sealed class FraudInjector
 
     private readonly World _world;
     private readonly DeviceBook _devices;
+    private readonly CardBook _cards;
     private readonly long _endMs;
     private readonly Action<ScriptedEvent> _plan;
     private readonly Func<int, int, int, long> _amount;
@@ -49,10 +50,11 @@ internal sealed class FraudInjector
     private long _episodes;
 
     /// <param name="amount">Amount in minor units for (category, account, times) as a genuine payment would draw it, times over.</param>
-    public FraudInjector(World world, long endMs, DeviceBook devices, Action<ScriptedEvent> plan, Func<int, int, int, long> amount)
+    public FraudInjector(World world, long endMs, DeviceBook devices, CardBook cards, Action<ScriptedEvent> plan, Func<int, int, int, long> amount)
     {
         _world = world;
         _devices = devices;
+        _cards = cards;
         _endMs = endMs;
         _plan = plan;
         _amount = amount;
@@ -68,8 +70,8 @@ internal sealed class FraudInjector
 
     public long Episodes => _episodes;
 
-    /// <summary>Called after each genuine card payment; may plan an episode that starts right after it.</summary>
-    public void OnCardPayment(ref Xoshiro256 random, int account, int merchant, int country, long timeMs)
+    /// <summary>Called after each genuine card payment (with the card it used); may plan an episode that starts right after it.</summary>
+    public void OnCardPayment(ref Xoshiro256 random, int account, int merchant, int country, long timeMs, int card)
     {
         if (_compromise <= 0)
         {
@@ -93,7 +95,7 @@ internal sealed class FraudInjector
         }
         else if (roll < cloned)
         {
-            Cloned(ref random, account, country, timeMs);
+            Cloned(ref random, account, country, timeMs, card);
         }
         else
         {
@@ -127,12 +129,13 @@ internal sealed class FraudInjector
         var merchant = PickMerchant(ref random, where, category);
         var country = _world.MerchantCountry[merchant];
         var device = _devices.Stranger(owner);
+        var card = _cards.Choose(account, t);
         var count = random.NextInt(5, 15);
         for (var i = 0; i < count; i++)
         {
             // Seconds apart: at most 15 x 60 s from the genuine payment.
             t += random.NextInt(5_000, 59_000);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, device, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, device, -1) { Card = card });
         }
     }
 
@@ -150,6 +153,8 @@ internal sealed class FraudInjector
         var device = random.Chance(FamiliarDeviceShare) ? _devices.Owned(ref random, owner) : _devices.Stranger(owner);
         t += random.NextInt(60_000, 300_000);
         _plan(new ScriptedEvent(t, EventType.BalanceCheck, FraudLabel.AccountTakeover, episode, account, -1, 0, country, device, -1));
+        // The card details stored in the account: the one its owner would pay with at that moment.
+        var card = _cards.Choose(account, t);
         var payments = random.NextInt(3, 6);
         for (var i = 0; i < payments; i++)
         {
@@ -158,7 +163,7 @@ internal sealed class FraudInjector
 
             // Draining: amounts several times a genuine payment in that category.
             var amount = _amount(_world.MerchantCategory[merchant], account, random.NextInt(3, 8));
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1) { Card = card });
         }
 
         var target = SameCurrencyAccount(ref random, account);
@@ -170,7 +175,7 @@ internal sealed class FraudInjector
         }
     }
 
-    private void Cloned(ref Xoshiro256 random, int account, int genuineCountry, long t)
+    private void Cloned(ref Xoshiro256 random, int account, int genuineCountry, long t, int card)
     {
         if (t + CloneWindowMs >= _endMs)
         {
@@ -188,7 +193,7 @@ internal sealed class FraudInjector
         {
             var category = random.NextInt(persona.CategoryWeights.Length);
             var merchant = PickMerchant(ref random, country, category);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account, 2), country, 0, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account, 2), country, 0, -1) { Card = card });
             t += random.NextInt(60_000, 900_000);
         }
     }
@@ -221,7 +226,8 @@ internal sealed class FraudInjector
         {
             // The skimming happens during genuine payments: label none and, like every genuine event, no episode.
             var exposure = t + random.NextInt(60_000, 3_600_000);
-            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account, 1), country, 0, -1));
+            var card = _cards.Choose(account, exposure);
+            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account, 1), country, 0, -1) { Card = card });
             var uses = random.NextInt(1, 3);
             var stranger = _devices.Stranger(_world.AccountOwner[account]);
             for (var i = 0; i < uses; i++)
@@ -236,7 +242,7 @@ internal sealed class FraudInjector
                 }
 
                 var device = MerchantCategories.All[category].Online ? stranger : 0;
-                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account, 2), elsewhere, device, -1));
+                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account, 2), elsewhere, device, -1) { Card = card });
             }
         }
     }

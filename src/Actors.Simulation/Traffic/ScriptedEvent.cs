@@ -16,4 +16,8 @@ internal readonly record struct ScriptedEvent(
     int Country,
     int Device,
     int CounterAccount,
-    long OriginalSeq = 0);
+    long OriginalSeq = 0)
+{
+    /// <summary>The account's card a card payment uses (1-3; see <see cref="CardBook"/>), carried on to its refund or chargeback.</summary>
+    public int Card { get; init; }
+}

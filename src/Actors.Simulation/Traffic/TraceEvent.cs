@@ -48,6 +48,12 @@ public readonly record struct TraceEvent
     /// <summary>0 for a card-present terminal, else the number of the user's device (new numbers mean new devices).</summary>
     public int Device { get; init; }
 
+    /// <summary>
+    /// Format 3: which of the account's cards (1-3) a card payment, ATM withdrawal, refund or chargeback
+    /// concerns; on account_opened, how many cards the account has. 0 elsewhere.
+    /// </summary>
+    public int Card { get; init; }
+
     /// <summary>Latitude of a user's home or a merchant in tenths of a degree (format 3; on user_registered and merchant_registered, else 0).</summary>
     public int LatTenths { get; init; }
 

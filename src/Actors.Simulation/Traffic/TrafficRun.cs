@@ -21,6 +21,7 @@ internal sealed class TrafficRun
     private readonly PriorityQueue<ScriptedEvent, (long Time, long Order)> _planned = new();
     private readonly FraudInjector _fraud;
     private readonly FollowUpPlanner _followUps;
+    private readonly CardBook _cards;
     private readonly DeviceBook _devices;
     private readonly ushort[] _consents;
     private readonly long[] _localOffsetMs;
@@ -51,7 +52,8 @@ internal sealed class TrafficRun
     {
         _world = world;
         var options = world.Options;
-        _events = new EventFactory(world);
+        _cards = new CardBook(options.Seed, world.AccountCount);
+        _events = new EventFactory(world, _cards);
         _startMs = options.StartMs;
         _endMs = options.EndMs;
         _calendar = new CalendarQueue(world.UserCount * 3, _startMs, _endMs);
@@ -76,7 +78,7 @@ internal sealed class TrafficRun
         _checkShare = _cardShare + options.BalanceChecksPerDay / _perDay;
         _transferShare = _checkShare + options.TransfersPerDay / _perDay;
         _devices = new DeviceBook(options.Seed, world.UserCount);
-        _fraud = new FraudInjector(world, _endMs, _devices, Plan, Amount);
+        _fraud = new FraudInjector(world, _endMs, _devices, _cards, Plan, Amount);
         _followUps = new FollowUpPlanner(options, _endMs, Plan);
     }
 
@@ -271,8 +273,9 @@ internal sealed class TrafficRun
 
         var merchantCategory = _world.MerchantCategory[merchant];
         var country = _world.MerchantCountry[merchant];
-        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0);
-        _fraud.OnCardPayment(ref _random, account, merchant, country, t);
+        var card = _cards.Choose(account, t);
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0, card);
+        _fraud.OnCardPayment(ref _random, account, merchant, country, t, card);
         _followUps.OnPayment(e, account, merchant, country);
         return e;
     }
@@ -412,7 +415,8 @@ internal sealed class TrafficRun
         var country = Countries.All[_world.UserCountry[u]];
         var unit = country.Currency switch { "USD" => 20, "PLN" => 50, _ => 10 };
         var minor = unit * AtmUnits[_atmRandom.NextInt(AtmUnits.Length)] * (long)Math.Pow(10, country.CurrencyDigits);
-        return _events.Atm(_seq++, t, _world.FirstAccount[u], minor, where);
+        var account = _world.FirstAccount[u];
+        return _events.Atm(_seq++, t, account, minor, where, _cards.Choose(account, t));
     }
 
     // Notes per withdrawal: 1 to 20, weighted towards 2, 5 and 10 (USD 20-400, EUR/GBP 10-200, PLN 50-1,000).
