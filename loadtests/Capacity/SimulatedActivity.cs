@@ -26,7 +26,8 @@ public static class SimulatedActivity
 
     /// <summary>
     /// Every traffic event as a request of the user it concerns (a transfer also as activity of the receiving account's owner);
-    /// the set-up (registrations, openings, initial deposits and consents at the start instant) is not traffic.
+    /// the set-up (registrations, openings, initial deposits and consents at the start instant) is not traffic, and
+    /// neither is a chargeback (a label the replay skips: no grain is called). A refund is (a deposit to the account).
     /// </summary>
     public static List<UserActivity> Requests(World world)
     {
@@ -47,7 +48,7 @@ public static class SimulatedActivity
         var requests = new List<UserActivity>();
         foreach (var e in new TrafficGenerator(world))
         {
-            if (e.Type is EventType.MerchantRegistered or EventType.UserRegistered or EventType.AccountOpened or EventType.InitialDeposit
+            if (e.Type is EventType.MerchantRegistered or EventType.UserRegistered or EventType.AccountOpened or EventType.InitialDeposit or EventType.Chargeback
                 || (e.TimeMs == startMs && e.Type is EventType.ConsentGranted or EventType.ConsentRevoked))
             {
                 continue;

@@ -79,16 +79,19 @@ internal static class InspectCommand
 
         types.AddRow("[bold]total[/]", counts.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(types);
-        var labels = new Table().AddColumn("fraud label").AddColumn(new TableColumn("events").RightAligned()).AddColumn(new TableColumn("card events").RightAligned());
+        var labels = new Table().AddColumn("fraud label").AddColumn(new TableColumn("events").RightAligned()).AddColumn(new TableColumn("card events").RightAligned())
+            .AddColumn(new TableColumn("chargebacks").RightAligned());
         foreach (var label in TraceNames.AllFraudLabels)
         {
-            labels.AddRow(TraceNames.Of(label), counts.Of(label).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), counts.CardsOf(label).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            labels.AddRow(TraceNames.Of(label), counts.Of(label).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), counts.CardsOf(label).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                counts.ChargebacksOf(label).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(labels);
         if (counts.Total > 0)
         {
             AnsiConsole.WriteLine($"Simulated time: {DateTimeOffset.FromUnixTimeMilliseconds(counts.FirstTimeMs):u} to {DateTimeOffset.FromUnixTimeMilliseconds(counts.LastTimeMs):u}; fraud share of card events {counts.CardFraudRate:P3}.");
+            AnsiConsole.WriteLine($"Chargebacks: {counts.Of(EventType.Chargeback):N0}, reporting {counts.ReportedFraudShare:P1} of fraud card payments by the end of the trace; {counts.ChargebacksOf(FraudLabel.None):N0} dispute legitimate payments (label noise).");
         }
     }
 

@@ -21,6 +21,18 @@ internal sealed class WorldOptions
 
     public Option<double?> FraudRate { get; } = new("--fraud-rate") { Description = "Total share of card events that are fraud (default 0.0013); the patterns keep their proportions" };
 
+    public Option<double?> FraudDrift { get; } = new("--fraud-drift") { Description = "Concept drift of the fraud mix over the period, 0 (off, default) to 1: card testing and cloned cards fade from (1+d) to (1-d) times their rate, account takeover and merchant compromise grow from (1-d) to (1+d)" };
+
+    public Option<double?> AtmWithdrawalsPerDay { get; } = new("--atm-withdrawals-per-day") { Description = "Mean ATM cash withdrawals per user per day (0-10, default " + SimulationOptions.DefaultAtmWithdrawalsPerDay.ToString(CultureInfo.InvariantCulture) + ")" };
+
+    public Option<double?> RefundRate { get; } = new("--refund-rate") { Description = "Share of legitimate card payments refunded by their merchant days later, in full or in part (0-0.5, default " + SimulationOptions.DefaultRefundRate.ToString(CultureInfo.InvariantCulture) + ")" };
+
+    public Option<double?> UnreportedFraud { get; } = new("--unreported-fraud") { Description = "Share of fraud (per attack on an account) never reported, so it gets no chargeback (0-1, default " + SimulationOptions.DefaultUnreportedFraudShare.ToString(CultureInfo.InvariantCulture) + ")" };
+
+    public Option<double?> LabelNoise { get; } = new("--label-noise") { Description = "Share of legitimate card payments disputed as fraud all the same (friendly fraud; 0-0.05, default " + SimulationOptions.DefaultLabelNoise.ToString(CultureInfo.InvariantCulture) + ")" };
+
+    public Option<double?> ChargebackDelayDays { get; } = new("--chargeback-delay-days") { Description = "Median days from a disputed payment to its chargeback (1-120, default " + SimulationOptions.DefaultChargebackDelayDays.ToString(CultureInfo.InvariantCulture) + ")" };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Seed);
@@ -30,6 +42,12 @@ internal sealed class WorldOptions
         command.Options.Add(Merchants);
         command.Options.Add(CardEventsPerDay);
         command.Options.Add(FraudRate);
+        command.Options.Add(FraudDrift);
+        command.Options.Add(AtmWithdrawalsPerDay);
+        command.Options.Add(RefundRate);
+        command.Options.Add(UnreportedFraud);
+        command.Options.Add(LabelNoise);
+        command.Options.Add(ChargebackDelayDays);
     }
 
     /// <summary>The options, or the errors naming each bad flag.</summary>
@@ -72,6 +90,12 @@ internal sealed class WorldOptions
             }
         }
 
+        options.Fraud.Drift = parse.GetValue(FraudDrift) ?? options.Fraud.Drift;
+        options.AtmWithdrawalsPerDay = parse.GetValue(AtmWithdrawalsPerDay) ?? options.AtmWithdrawalsPerDay;
+        options.RefundRate = parse.GetValue(RefundRate) ?? options.RefundRate;
+        options.UnreportedFraudShare = parse.GetValue(UnreportedFraud) ?? options.UnreportedFraudShare;
+        options.LabelNoise = parse.GetValue(LabelNoise) ?? options.LabelNoise;
+        options.ChargebackDelayDays = parse.GetValue(ChargebackDelayDays) ?? options.ChargebackDelayDays;
         errors.AddRange(SimulationOptionsValidator.Validate(options).Select(ToFlag));
         return (errors.Count == 0 ? options : null, errors);
     }
@@ -83,5 +107,11 @@ internal sealed class WorldOptions
         : error.StartsWith("Merchants ", StringComparison.Ordinal) ? "--merchants" + error[9..]
         : error.StartsWith("Start ", StringComparison.Ordinal) ? "--start" + error[5..]
         : error.StartsWith("CardEventsPerDay ", StringComparison.Ordinal) ? "--card-events-per-day" + error[16..]
+        : error.StartsWith("Fraud.Drift ", StringComparison.Ordinal) ? "--fraud-drift" + error[11..]
+        : error.StartsWith("AtmWithdrawalsPerDay ", StringComparison.Ordinal) ? "--atm-withdrawals-per-day" + error[20..]
+        : error.StartsWith("RefundRate ", StringComparison.Ordinal) ? "--refund-rate" + error[10..]
+        : error.StartsWith("UnreportedFraudShare ", StringComparison.Ordinal) ? "--unreported-fraud" + error[20..]
+        : error.StartsWith("LabelNoise ", StringComparison.Ordinal) ? "--label-noise" + error[10..]
+        : error.StartsWith("ChargebackDelayDays ", StringComparison.Ordinal) ? "--chargeback-delay-days" + error[19..]
         : error;
 }

@@ -135,13 +135,15 @@ public sealed class CalibrationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("c.parquet", 3)]
+    [InlineData("c.jsonl", 3)]
     [InlineData("c.parquet", 2)]
     [InlineData("c.jsonl", 2)]
     [InlineData("c.parquet", 1)]
     [InlineData("c.jsonl", 1)]
     public async Task Inspect_with_calibration_reads_both_encodings_and_both_formats(string name, int format)
     {
-        var world = TestSupport.Small(seed: 3, users: 300, days: 2, fraud: 0.02);
+        var world = TestSupport.Small(seed: 3, users: 300, days: 2, fraud: 0.02, followUps: format >= TraceFormatInfo.FirstFollowUpVersion);
         var path = _folder.File(name);
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = format }, new TrafficGenerator(world));
         var expected = new CalibrationAnalysis(world.Options.Days);

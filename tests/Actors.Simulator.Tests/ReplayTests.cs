@@ -2,6 +2,8 @@ using Actors.Accounts;
 using Actors.Domain;
 using Actors.Domain.Fraud;
 using Actors.Hosting;
+using Actors.Simulation.Options;
+using Actors.Simulation.Population;
 using Actors.Simulation.Replay;
 using Actors.Simulation.Trace;
 using Actors.Simulation.Traffic;
@@ -20,9 +22,14 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public async Task Replay_accounts_for_every_event_and_leaves_the_balances_the_trace_implies()
     {
-        var world = TestSupport.Small(seed: 3, users: 60, days: 2, fraud: 0.05);
+        // Chargebacks a day after the payment, plenty of label noise and refunds, so the trace holds some of each.
+        var world = WorldBuilder.Build(new SimulationOptions { Seed = 3, Users = 60, Days = 3, Fraud = new FraudRates().ScaledTo(0.05), ChargebackDelayDays = 1, LabelNoise = 0.02, RefundRate = 0.1 });
         var path = await TestSupport.WriteAsync(world, _folder.Path, "replay.parquet");
         var events = new TrafficGenerator(world).ToArray();
+        var chargebacks = events.Count(e => e.Type == EventType.Chargeback);
+        var refunds = events.Count(e => e.Type == EventType.Refund);
+        var atm = events.Count(e => e.Type == EventType.AtmWithdrawal);
+        Assert.True(chargebacks > 0 && refunds > 0 && atm > 0, $"{chargebacks} chargebacks, {refunds} refunds, {atm} ATM withdrawals");
 
         await using var cluster = await ActorsCluster.StartEmbeddedAsync();
         ReplayResult result;
@@ -34,7 +41,11 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal(events.Length, result.Total);
         Assert.Equal(result.Total, result.Applied + result.Declined + result.Failed + result.Skipped);
         Assert.True(result.Failed == 0, string.Join("; ", result.FailureExamples));
-        Assert.Equal(world.MerchantCount, result.Skipped);
+        // Chargebacks are labels, not postings: skipped, so they move no money.
+        Assert.Equal(world.MerchantCount + chargebacks, result.Skipped);
+        Assert.Equal(chargebacks, result.Count(EventType.Chargeback, ReplayOutcome.Skipped));
+        Assert.Equal(refunds, result.Count(EventType.Refund, ReplayOutcome.Applied));
+        Assert.Equal(atm, result.Count(EventType.AtmWithdrawal, ReplayOutcome.Applied) + result.Count(EventType.AtmWithdrawal, ReplayOutcome.Declined));
         Assert.Equal(world.AccountCount, result.Count(EventType.AccountOpened, ReplayOutcome.Applied));
         foreach (var label in TraceNames.AllFraudLabels)
         {
@@ -51,7 +62,7 @@ public sealed class ReplayTests : IDisposable
             total += snapshot.Balance.Minor;
         }
 
-        // Money conservation: transfers only move money, so the total is deposits minus card payments.
+        // Money conservation: transfers only move money, so the total is deposits and refunds minus card payments and cash.
         Assert.Equal(deposited - spent, total);
     }
 
@@ -87,10 +98,18 @@ public sealed class ReplayTests : IDisposable
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes[e.UserId!]));
                     ledgers[e.AccountId!] = ledger;
                     break;
-                case EventType.InitialDeposit or EventType.SalaryDeposit:
+                // A refund is credited as a deposit (money from the merchant, outside the accounts).
+                case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                     if (ledgers[e.AccountId!].Post(PostingKind.Deposit, e.TransactionId, Money(e), null, now).Approved)
                     {
                         deposited += e.AmountMinor;
+                    }
+
+                    break;
+                case EventType.AtmWithdrawal:
+                    if (ledgers[e.AccountId!].Post(PostingKind.Withdrawal, e.TransactionId, Money(e), null, now).Approved)
+                    {
+                        spent += e.AmountMinor;
                     }
 
                     break;

@@ -48,9 +48,22 @@ public sealed class SplitTests : IDisposable
         Assert.NotEmpty(testEpisodes);
         Assert.Empty(trainEpisodes.Intersect(testEpisodes));
 
-        // Nothing but the tails of episodes spanning the instant is lost.
+        // Nothing but the tails of episodes spanning the instant, and test-side disputes of train payments, is lost.
         var dropped = all.Count - setup.Length - trainTraffic.Length - testTraffic.Length;
-        Assert.Equal(all.Count(e => e.TimeMs >= at && trainEpisodes.Contains(e.Episode)), dropped);
+        var followUpsOfTrain = all.Count(e => e.Type.IsFollowUp() && e.TimeMs >= at && e.Episode == 0 && all[(int)e.OriginalSeq].TimeMs < at);
+        Assert.Equal(all.Count(e => e.TimeMs >= at && trainEpisodes.Contains(e.Episode)) + followUpsOfTrain, dropped);
+
+        // Refunds and chargebacks name their payment by its new seq on either side.
+        Assert.Contains(trainEvents.Concat(testEvents), e => e.Type == EventType.Chargeback);
+        Assert.Contains(trainEvents.Concat(testEvents), e => e.Type == EventType.Refund);
+        foreach (var side in new[] { trainEvents, testEvents })
+        {
+            Assert.All(side.Where(e => e.Type.IsFollowUp()), c =>
+            {
+                var payment = side[(int)c.OriginalSeq];
+                Assert.Equal((EventType.CardAuthorization, c.AccountId, c.MerchantId, c.Fraud), (payment.Type, payment.AccountId, payment.MerchantId, payment.Fraud));
+            });
+        }
         Assert.Equal(ExitCodes.Ok, await SimulatorCommand.RunAsync(["inspect", train]));
         Assert.Equal(ExitCodes.Ok, await SimulatorCommand.RunAsync(["replay", test, "--engine", "ledger"]));
     }

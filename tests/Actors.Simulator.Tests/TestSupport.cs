@@ -18,13 +18,18 @@ internal static class TestSupport
 
     public static (World World, TraceEvent[] Events) StatisticsTrace => Statistics.Value;
 
-    public static World Small(long seed = 42, int users = 200, int days = 1, double? fraud = null) =>
+    /// <param name="followUps">False: no refunds, chargebacks or ATM withdrawals (format 3's events), so the trace can be written in formats 1 and 2 too.</param>
+    public static World Small(long seed = 42, int users = 200, int days = 1, double? fraud = null, bool followUps = true) =>
         WorldBuilder.Build(new SimulationOptions
         {
             Seed = seed,
             Users = users,
             Days = days,
             Fraud = fraud is { } f ? new FraudRates().ScaledTo(f) : new FraudRates(),
+            RefundRate = followUps ? SimulationOptions.DefaultRefundRate : 0,
+            AtmWithdrawalsPerDay = followUps ? SimulationOptions.DefaultAtmWithdrawalsPerDay : 0,
+            LabelNoise = followUps ? SimulationOptions.DefaultLabelNoise : 0,
+            UnreportedFraudShare = followUps ? SimulationOptions.DefaultUnreportedFraudShare : 1,
         });
 
     public static async Task<string> WriteAsync(World world, string directory, string name, IEnumerable<TraceEvent>? events = null)

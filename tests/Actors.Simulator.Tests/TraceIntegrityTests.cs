@@ -61,15 +61,24 @@ public sealed class TraceIntegrityTests : IDisposable
         Console.WriteLine($"{name}: {Flips} single-bit flips in {original.Length:N0} bytes: {refused} refused ({checksums} by a checksum), {unchanged} changed nothing");
     }
 
-    [Fact]
-    public async Task A_changed_parquet_amount_is_refused_by_inspect_and_replay_naming_the_row_group()
+    [Theory]
+    [InlineData(TraceColumns.AmountMinor)]
+    [InlineData(TraceColumns.BalanceBeforeMinor)]
+    [InlineData(TraceColumns.BalanceAfterMinor)]
+    public async Task A_changed_parquet_amount_or_balance_is_refused_by_inspect_and_replay_naming_the_row_group(string column)
     {
         var world = TestSupport.Small(seed: 4, users: 30, days: 1);
         var events = new TrafficGenerator(world).ToArray();
         var original = await ChecksumsOf(await TestSupport.WriteAsync(world, _folder.Path, "amount.parquet", events));
-        // The same trace with one amount changed and the original's checksums: a change the Parquet decoder accepts.
+        // The same trace with one value changed and the original's checksums: a change the Parquet decoder accepts.
         var index = Array.FindIndex(events, e => e.Type == EventType.CardAuthorization);
-        events[index] = events[index] with { AmountMinor = events[index].AmountMinor + 1 };
+        var e = events[index];
+        events[index] = column switch
+        {
+            TraceColumns.AmountMinor => e with { AmountMinor = e.AmountMinor + 1 },
+            TraceColumns.BalanceBeforeMinor => e with { BalanceBeforeMinor = e.BalanceBeforeMinor + 1 },
+            _ => e with { BalanceAfterMinor = e.BalanceAfterMinor + 1 },
+        };
         var changed = await TestSupport.WriteAsync(world, _folder.Path, "changed.parquet", events);
         var bytes = await File.ReadAllBytesAsync(changed);
         ReplaceAscii(bytes, await ChecksumsOf(changed), original);
@@ -157,35 +166,57 @@ public sealed class TraceIntegrityTests : IDisposable
     [InlineData("v1.jsonl")]
     public async Task Format_1_traces_are_still_read_and_inspect_says_they_carry_no_checksums(string name)
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var path = _folder.File(name);
         await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 1 }, new TrafficGenerator(world));
-        var current = await TestSupport.WriteAsync(world, _folder.Path, "v2" + Path.GetExtension(name));
+        var current = await TestSupport.WriteAsync(world, _folder.Path, "v3" + Path.GetExtension(name));
 
-        Assert.Equal(new TrafficGenerator(world).ToArray(), await TestSupport.ReadAllAsync(path));
+        Assert.Equal(WithoutFormat3Columns(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
         var (exit, output) = await RunCapturingOutput(["inspect", path]);
         Assert.True(exit == ExitCodes.Ok, output);
         Assert.Contains("Integrity: format 1 carries no checksums", output, StringComparison.Ordinal);
         (exit, output) = await RunCapturingOutput(["inspect", current]);
         Assert.True(exit == ExitCodes.Ok, output);
-        Assert.Contains("Integrity: format 2, every checksum matched", output, StringComparison.Ordinal);
+        Assert.Contains($"Integrity: format {TraceFormatInfo.FormatVersion}, every checksum matched", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("v2.parquet")]
+    [InlineData("v2.jsonl")]
+    public async Task Format_2_traces_are_written_without_balances_and_read_with_their_checksums_verified(string name)
+    {
+        var world = TestSupport.Small(users: 30, fraud: 0.05, followUps: false);
+        var path = _folder.File(name);
+        await TraceFile.WriteAsync(path, TraceHeader.For(world) with { FormatVersion = 2 }, new TrafficGenerator(world));
+
+        Assert.DoesNotContain(TraceColumns.BalanceBeforeMinor, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        Assert.Equal(WithoutFormat3Columns(new TrafficGenerator(world)), await TestSupport.ReadAllAsync(path));
+        var (exit, output) = await RunCapturingOutput(["inspect", path]);
+        Assert.True(exit == ExitCodes.Ok, output);
+        Assert.Contains("Integrity: format 2, every checksum matched", output, StringComparison.Ordinal);
+        (exit, output) = await RunCapturingOutput(["replay", path, "--engine", "ledger"]);
+        Assert.True(exit == ExitCodes.Ok, output);
+    }
+
+    /// <summary>The events as formats 1 and 2 hold them: no balance, coordinate or card columns, so those read as 0.</summary>
+    private static TraceEvent[] WithoutFormat3Columns(IEnumerable<TraceEvent> events) =>
+        events.Select(e => e with { BalanceBeforeMinor = 0, BalanceAfterMinor = 0, LatTenths = 0, LonTenths = 0, Card = 0 }).ToArray();
 
     [Fact]
     public async Task Parquet_with_nullable_columns_and_no_nulls_is_read_like_the_trace()
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var events = new TrafficGenerator(world).ToArray();
         var path = _folder.File("pandas.parquet");
         await WriteNullable(path, events, world, nullAmountAt: null);
 
-        Assert.Equal(events, await TestSupport.ReadAllAsync(path));
+        Assert.Equal(WithoutFormat3Columns(events), await TestSupport.ReadAllAsync(path));
     }
 
     [Fact]
     public async Task Parquet_with_a_null_in_an_integer_column_is_refused_naming_column_row_and_remedy()
     {
-        var world = TestSupport.Small(users: 30);
+        var world = TestSupport.Small(users: 30, followUps: false);
         var events = new TrafficGenerator(world).ToArray();
         var path = _folder.File("null.parquet");
         await WriteNullable(path, events, world, nullAmountAt: 7);
@@ -200,7 +231,7 @@ public sealed class TraceIntegrityTests : IDisposable
     [Fact]
     public async Task Parquet_with_a_metadata_key_twice_is_refused_naming_the_key_and_remedy()
     {
-        var world = TestSupport.Small(users: 20);
+        var world = TestSupport.Small(users: 20, followUps: false);
         var path = _folder.File("twice.parquet");
         var decoy = TraceFormatInfo.HeaderKey[..^1] + "X";
         await WriteNullable(path, new TrafficGenerator(world).ToArray(), world, nullAmountAt: null, extraKey: decoy);
@@ -245,8 +276,8 @@ public sealed class TraceIntegrityTests : IDisposable
     /// <summary>A format-1 trace as pandas/pyarrow write it: every column nullable; optionally one null amount.</summary>
     private static async Task WriteNullable(string path, TraceEvent[] events, Actors.Simulation.Population.World world, int? nullAmountAt, string? extraKey = null)
     {
-        var longs = TraceColumns.Longs.Select(n => new DataField<long?>(n)).ToArray();
-        var ints = TraceColumns.Ints.Select(n => new DataField<int?>(n)).ToArray();
+        var longs = TraceColumns.LongsOf(1).Select(n => new DataField<long?>(n)).ToArray();
+        var ints = TraceColumns.IntsOf(1).Select(n => new DataField<int?>(n)).ToArray();
         var texts = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(n => new DataField<string>(n, true)).ToArray();
         await using var output = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema([.. longs, .. ints, .. texts]), output);

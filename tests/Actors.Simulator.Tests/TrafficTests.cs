@@ -257,5 +257,5 @@ public sealed class TrafficTests
     }
 
     private static TraceEvent[][] Episodes(FraudLabel label) =>
-        Events.Where(e => e.Fraud == label).GroupBy(e => e.Episode).Select(g => g.OrderBy(e => e.Seq).ToArray()).ToArray();
+        Events.Where(e => e.Fraud == label && e.Type != EventType.Chargeback).GroupBy(e => e.Episode).Select(g => g.OrderBy(e => e.Seq).ToArray()).ToArray();
 }

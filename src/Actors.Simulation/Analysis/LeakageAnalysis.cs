@@ -16,7 +16,9 @@ public sealed record ColumnLeakage(string Column, bool Numeric, int DistinctValu
 /// Feeds on a trace's events and scores each column of its card authorizations (fraud label versus
 /// <c>none</c>) with <see cref="FeatureAuc{T}"/>. Merchant and user data come from the setup events
 /// (risk tier from <c>merchant_registered</c>, home country from <c>user_registered</c>); <c>cents</c> is
-/// the amount's last two digits, where price points would show. Identifiers
+/// the amount's last two digits, where price points would show; <c>declined_for_funds</c> is a payment whose
+/// balance after equals the balance before (format 3: the generator's ledger declined it); <c>distance_km</c>
+/// is from the user's home to the merchant (format 3 coordinates). Identifiers
 /// (user, account, merchant, card) are left out: scored in-sample by their fraud rate they measure
 /// memorisation of who was attacked, not a column that gives fraud away.
 /// </summary>
@@ -24,6 +26,9 @@ public sealed class LeakageAnalysis
 {
     private readonly Dictionary<string, string> _homeCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _riskTier = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Lat, int Lon)> _places = new(StringComparer.Ordinal);
+    private readonly FeatureAuc<long> _distance = new(numeric: true);
+    private readonly FeatureAuc<int> _card = new(numeric: false);
     private readonly FeatureAuc<int> _device = new(numeric: false);
     private readonly FeatureAuc<bool> _cardPresent = new(numeric: false);
     private readonly FeatureAuc<string> _country = new(numeric: false);
@@ -33,6 +38,9 @@ public sealed class LeakageAnalysis
     private readonly FeatureAuc<string> _risk = new(numeric: false);
     private readonly FeatureAuc<long> _amount = new(numeric: true);
     private readonly FeatureAuc<long> _cents = new(numeric: false);
+    private readonly FeatureAuc<long> _balanceBefore = new(numeric: true);
+    private readonly FeatureAuc<long> _balanceAfter = new(numeric: true);
+    private readonly FeatureAuc<bool> _declined = new(numeric: false);
     private readonly FeatureAuc<int> _hour = new(numeric: false);
     private readonly FeatureAuc<long> _episode = new(numeric: true);
 
@@ -46,9 +54,11 @@ public sealed class LeakageAnalysis
         {
             case EventType.MerchantRegistered when e.MerchantId is not null && e.RiskTier is not null:
                 _riskTier[e.MerchantId] = e.RiskTier;
+                _places[e.MerchantId] = (e.LatTenths, e.LonTenths);
                 return;
             case EventType.UserRegistered when e.UserId is not null && e.Country is not null:
                 _homeCountry[e.UserId] = e.Country;
+                _places[e.UserId] = (e.LatTenths, e.LonTenths);
                 return;
             case EventType.CardAuthorization:
                 break;
@@ -69,6 +79,11 @@ public sealed class LeakageAnalysis
         _risk.Add(e.MerchantId is not null && _riskTier.TryGetValue(e.MerchantId, out var tier) ? tier : "", fraud);
         _amount.Add(e.AmountMinor, fraud);
         _cents.Add(e.AmountMinor % 100, fraud);
+        _balanceBefore.Add(e.BalanceBeforeMinor, fraud);
+        _balanceAfter.Add(e.BalanceAfterMinor, fraud);
+        _declined.Add(e.BalanceAfterMinor == e.BalanceBeforeMinor, fraud);
+        _distance.Add(DistanceKm(e.UserId, e.MerchantId), fraud);
+        _card.Add(e.Card, fraud);
         _hour.Add((int)(e.TimeMs / 3_600_000 % 24), fraud);
         _episode.Add(e.Episode, fraud);
     }
@@ -79,7 +94,8 @@ public sealed class LeakageAnalysis
         {
             Of("device", _device), Of("card_present", _cardPresent), Of("country", _country), Of("cross_border", _crossBorder),
             Of("currency", _currency), Of("mcc", _mcc), Of("risk_tier", _risk), Of("amount_minor", _amount), Of("cents", _cents),
-            Of("hour_utc", _hour), Of("episode", _episode, isLabel: true),
+            Of("hour_utc", _hour), Of("balance_before_minor", _balanceBefore), Of("balance_after_minor", _balanceAfter),
+            Of("declined_for_funds", _declined), Of("distance_km", _distance), Of("card", _card), Of("episode", _episode, isLabel: true),
         }.OrderByDescending(c => c.Auc).ThenBy(c => c.Column, StringComparer.Ordinal).ToArray();
 
     public static async Task<LeakageAnalysis> OfAsync(IAsyncEnumerable<TraceEvent> events, CancellationToken cancellationToken = default)
@@ -92,6 +108,20 @@ public sealed class LeakageAnalysis
         }
 
         return analysis;
+    }
+
+    /// <summary>Home to merchant in whole kilometres (equirectangular: fine at these distances and this precision); 0 when either is unknown.</summary>
+    private long DistanceKm(string? user, string? merchant)
+    {
+        if (user is null || merchant is null || !_places.TryGetValue(user, out var home) || !_places.TryGetValue(merchant, out var shop))
+        {
+            return 0;
+        }
+
+        var meanLat = (home.Lat + shop.Lat) / 20.0 * Math.PI / 180;
+        var dx = (home.Lon - shop.Lon) / 10.0 * Math.Cos(meanLat);
+        var dy = (home.Lat - shop.Lat) / 10.0;
+        return (long)(Math.Sqrt(dx * dx + dy * dy) * 111.2);
     }
 
     private static ColumnLeakage Of<T>(string name, FeatureAuc<T> auc, bool isLabel = false)

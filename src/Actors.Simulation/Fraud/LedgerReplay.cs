@@ -6,10 +6,14 @@ using Actors.Simulation.Traffic;
 
 namespace Actors.Simulation.Fraud;
 
+/// <summary>Sees one posting event of a ledger replay and its account's balance before and after it.</summary>
+public delegate void PostingObserver(in TraceEvent e, long balanceBeforeMinor, long balanceAfterMinor);
+
 /// <summary>What an offline ledger replay leaves: every account's balance, the money totals and the fraud scoreboard.</summary>
 public sealed record LedgerReplayResult(
     IReadOnlyDictionary<string, long> Balances,
     long DepositedMinor,
+    /// <summary>Approved card payments and ATM withdrawals.</summary>
     long SpentMinor,
     long Events,
     FraudScoreboard Fraud,
@@ -24,7 +28,15 @@ public sealed record LedgerReplayResult(
 /// </summary>
 public static class LedgerReplay
 {
-    public static LedgerReplayResult Run(IEnumerable<TraceEvent> events, IFraudDetector detector, AccountOptions? options = null)
+    public static LedgerReplayResult Run(IEnumerable<TraceEvent> events, IFraudDetector detector, AccountOptions? options = null) =>
+        Run(events, detector, options, posted: null);
+
+    /// <param name="posted">
+    /// Called after every posting event (deposit, card authorization, transfer) with the balance of its
+    /// <c>account_id</c> before and after it, as this replay computed them: what the trace's own
+    /// balance columns (format 3) are checked against.
+    /// </param>
+    public static LedgerReplayResult Run(IEnumerable<TraceEvent> events, IFraudDetector detector, AccountOptions? options, PostingObserver? posted)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(detector);
@@ -39,6 +51,7 @@ public static class LedgerReplay
         {
             count++;
             now = DateTimeOffset.FromUnixTimeMilliseconds(e.TimeMs);
+            var before = posted is not null && e.Type.IsPosting() ? BalanceOf(ledgers, e.AccountId) : 0;
             switch (e.Type)
             {
                 case EventType.UserRegistered:
@@ -51,10 +64,18 @@ public static class LedgerReplay
                     ledger.UpdateMessengerConsent(new MessengerConsentSnapshot(e.UserId, null, null, homes.GetValueOrDefault(e.UserId!)));
                     ledgers[e.AccountId!] = ledger;
                     break;
-                case EventType.InitialDeposit or EventType.SalaryDeposit:
+                case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                     if (Post(ledgers, e.AccountId!, PostingKind.Deposit, e.TransactionId, e, null, now))
                     {
                         deposited += e.AmountMinor;
+                    }
+
+                    break;
+                case EventType.AtmWithdrawal:
+                    // Cash leaves the accounts as a card payment's amount does; no fraud rule judges it (the grain's Withdraw has none).
+                    if (Post(ledgers, e.AccountId!, PostingKind.Withdrawal, e.TransactionId, e, null, now))
+                    {
+                        spent += e.AmountMinor;
                     }
 
                     break;
@@ -82,12 +103,20 @@ public static class LedgerReplay
 
                     break;
             }
+
+            if (posted is not null && e.Type.IsPosting())
+            {
+                posted(e, before, BalanceOf(ledgers, e.AccountId));
+            }
         }
 
         return new LedgerReplayResult(
             ledgers.ToDictionary(p => p.Key, p => p.Value.State.BalanceMinor, StringComparer.Ordinal),
             deposited, spent, count, scoreboard, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
+
+    private static long BalanceOf(Dictionary<string, AccountLedger> ledgers, string? accountId) =>
+        accountId is not null && ledgers.TryGetValue(accountId, out var ledger) ? ledger.State.BalanceMinor : 0;
 
     private static CardDecision Authorize(Dictionary<string, AccountLedger> ledgers, in TraceEvent e, DateTimeOffset now)
     {

@@ -23,6 +23,15 @@ public sealed class FraudRates
     /// <summary>Many cards seen at one merchant, then fraud elsewhere (default 0.03 %).</summary>
     public double MerchantCompromise { get; set; } = DefaultMerchantCompromise;
 
+    /// <summary>
+    /// Concept drift (default 0, off; at most 1): over the period the rates of card testing and cloned
+    /// cards fall linearly from (1 + drift) to (1 - drift) times their setting while account takeover and
+    /// merchant compromise rise from (1 - drift) to (1 + drift) times theirs, so the pattern mix a model
+    /// learns early differs from the one it meets later (the total stays about the same). Not scaled by
+    /// <see cref="ScaledTo"/>.
+    /// </summary>
+    public double Drift { get; set; }
+
     public double Total => CardTesting + AccountTakeover + ClonedCard + MerchantCompromise;
 
     public FraudRates Clone() => (FraudRates)MemberwiseClone();
@@ -38,6 +47,7 @@ public sealed class FraudRates
             AccountTakeover = AccountTakeover * factor,
             ClonedCard = ClonedCard * factor,
             MerchantCompromise = MerchantCompromise * factor,
+            Drift = Drift,
         };
     }
 }

@@ -43,6 +43,15 @@ public static class SimulationOptionsValidator
         }
 
         Rate(errors, nameof(options.TravelProbability), options.TravelProbability, 0.5);
+        Rate(errors, nameof(options.AtmWithdrawalsPerDay), options.AtmWithdrawalsPerDay, 10);
+        Rate(errors, nameof(options.RefundRate), options.RefundRate, SimulationOptions.MaxRefundRate);
+        Rate(errors, nameof(options.UnreportedFraudShare), options.UnreportedFraudShare, 1);
+        Rate(errors, nameof(options.LabelNoise), options.LabelNoise, SimulationOptions.MaxLabelNoise);
+        if (!double.IsFinite(options.ChargebackDelayDays) || options.ChargebackDelayDays < SimulationOptions.MinChargebackDelayDays || options.ChargebackDelayDays > SimulationOptions.MaxChargebackDelayDays)
+        {
+            errors.Add($"{nameof(options.ChargebackDelayDays)} must be between {SimulationOptions.MinChargebackDelayDays} and {SimulationOptions.MaxChargebackDelayDays} days, was {options.ChargebackDelayDays}.");
+        }
+
         ValidateBanks(options.Banks, errors);
         ValidateFraud(options.Fraud, errors);
         return errors;
@@ -121,6 +130,7 @@ public static class SimulationOptionsValidator
         Rate(errors, "Fraud.AccountTakeover", fraud.AccountTakeover, 0.05);
         Rate(errors, "Fraud.ClonedCard", fraud.ClonedCard, 0.05);
         Rate(errors, "Fraud.MerchantCompromise", fraud.MerchantCompromise, 0.05);
+        Rate(errors, "Fraud.Drift", fraud.Drift, 1);
     }
 
     private static void Rate(List<string> errors, string name, double value, double max)

@@ -15,6 +15,13 @@ public static class SeedMix
     public const ulong TrafficStream = 6;
     public const ulong AccountStream = 7;
     public const ulong DeviceStream = 8;
+    public const ulong ChargebackStream = 9;
+    public const ulong LabelNoiseStream = 10;
+    public const ulong AtmStream = 11;
+    public const ulong UserPlaceStream = 12;
+    public const ulong MerchantPlaceStream = 13;
+    public const ulong CardStream = 14;
+    public const ulong CardChoiceStream = 15;
 
     public static ulong SplitMix(ref ulong state)
     {

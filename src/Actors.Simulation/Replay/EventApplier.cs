@@ -42,6 +42,9 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
         {
             case EventType.MerchantRegistered:
                 return new EventOutcome(ReplayOutcome.Skipped, "no merchant grain");
+            case EventType.Chargeback:
+                // A label becoming known, not a posting (TRACE-FORMAT.md): the disputed payment stays as it was, so money is conserved.
+                return new EventOutcome(ReplayOutcome.Skipped, "chargeback is a label");
             case EventType.UserRegistered:
                 await grains.GetGrain<IUserGrain>(e.UserId!).Register(new UserProfile(e.Name!, e.Locale!, e.Country!, e.MessengerId!));
                 return EventOutcome.Applied;
@@ -49,8 +52,11 @@ internal sealed class EventApplier(IGrainFactory grains, string messengerActor)
                 await grains.GetGrain<IAccountGrain>(e.AccountId!).Open(e.UserId!, e.Currency!);
                 await grains.GetGrain<IUserGrain>(e.UserId!).LinkAccount(e.AccountId!);
                 return EventOutcome.Applied;
-            case EventType.InitialDeposit or EventType.SalaryDeposit:
+            // A refund is credited as a deposit under its own transaction id; original_seq stays in the trace.
+            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.Refund:
                 return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Deposit(e.TransactionId, Amount(e)));
+            case EventType.AtmWithdrawal:
+                return Posting(await grains.GetGrain<IAccountGrain>(e.AccountId!).Withdraw(e.TransactionId, Amount(e)));
             case EventType.CardAuthorization:
                 return CardPosting(await grains.GetGrain<IAccountGrain>(e.AccountId!)
                     .Authorize(new CardAuthorization(e.TransactionId, Amount(e), e.MerchantId!, e.Mcc, e.Country!, At(e), CardPresent: e.Device == 0, Device: e.Device)));

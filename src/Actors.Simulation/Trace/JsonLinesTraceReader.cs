@@ -56,7 +56,7 @@ internal sealed class JsonLinesTraceReader : TraceReader
     public override async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var checksummed = Header.HasChecksums;
-        var validator = new TraceValidator(Path);
+        var validator = new TraceValidator(Path, Header.FormatVersion);
         var pending = new List<TraceEvent>(checksummed ? TraceFormatInfo.LinesPerChecksum : 0);
         long lineNumber = 1, firstCovered = 1;
         while (true)
@@ -247,6 +247,10 @@ internal sealed class JsonLinesTraceReader : TraceReader
             throw new TraceFormatException(Path, where, $"unknown consent purpose '{purposeName}'");
         }
 
+        // Format 3 writes these on every event of the types that carry them, 0 included: a missing one is a missing field, not a 0.
+        var format3 = Header.HasFormat3Columns;
+        var balances = format3 && type.IsPosting();
+        var place = format3 && type is EventType.UserRegistered or EventType.MerchantRegistered;
         return new TraceEvent
         {
             Seq = Long(root, TraceColumns.Seq, where, required: true),
@@ -256,6 +260,12 @@ internal sealed class JsonLinesTraceReader : TraceReader
             Purpose = purpose,
             Episode = Long(root, TraceColumns.Episode, where),
             AmountMinor = Long(root, TraceColumns.AmountMinor, where),
+            BalanceBeforeMinor = format3 ? Long(root, TraceColumns.BalanceBeforeMinor, where, required: balances) : 0,
+            BalanceAfterMinor = format3 ? Long(root, TraceColumns.BalanceAfterMinor, where, required: balances) : 0,
+            OriginalSeq = format3 ? Long(root, TraceColumns.OriginalSeq, where) : 0,
+            LatTenths = format3 ? (int)Long(root, TraceColumns.LatTenths, where, required: place) : 0,
+            LonTenths = format3 ? (int)Long(root, TraceColumns.LonTenths, where, required: place) : 0,
+            Card = format3 ? (int)Long(root, TraceColumns.Card, where) : 0,
             Mcc = (int)Long(root, TraceColumns.Mcc, where),
             Device = (int)Long(root, TraceColumns.Device, where),
             UserId = Text(root, TraceColumns.UserId, where),

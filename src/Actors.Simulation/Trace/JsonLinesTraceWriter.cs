@@ -22,19 +22,21 @@ internal sealed class JsonLinesTraceWriter
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
     private readonly Crc32 _crc = new();
     private bool _checksummed;
+    private bool _format3Columns;
     private long _line;
     private long _firstCovered = 1;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
     {
         _checksummed = header.HasChecksums;
+        _format3Columns = header.HasFormat3Columns;
         using var json = new Utf8JsonWriter(_buffer, WriterOptions);
         header.Write(json);
         EndCoveredLine(json);
         long count = 0;
         foreach (var e in events)
         {
-            WriteEvent(json, e);
+            WriteEvent(json, e, _format3Columns);
             EndCoveredLine(json);
             count++;
             if (_buffer.WrittenCount >= ChunkBytes)
@@ -103,7 +105,7 @@ internal sealed class JsonLinesTraceWriter
         _line++;
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e)
+    private static void WriteEvent(Utf8JsonWriter json, in TraceEvent e, bool format3Columns)
     {
         json.WriteStartObject();
         json.WriteNumber(TraceColumns.Seq, e.Seq);
@@ -123,6 +125,18 @@ internal sealed class JsonLinesTraceWriter
             json.WriteNumber(TraceColumns.AmountMinor, e.AmountMinor);
         }
 
+        // On every posting (format 3), 0 included: an empty account is a balance, not a missing field.
+        if (format3Columns && e.Type.IsPosting())
+        {
+            json.WriteNumber(TraceColumns.BalanceBeforeMinor, e.BalanceBeforeMinor);
+            json.WriteNumber(TraceColumns.BalanceAfterMinor, e.BalanceAfterMinor);
+        }
+
+        if (e.OriginalSeq != 0)
+        {
+            json.WriteNumber(TraceColumns.OriginalSeq, e.OriginalSeq);
+        }
+
         Text(json, TraceColumns.Currency, e.Currency);
         Text(json, TraceColumns.MerchantId, e.MerchantId);
         if (e.Mcc != 0)
@@ -134,6 +148,18 @@ internal sealed class JsonLinesTraceWriter
         if (e.Device != 0)
         {
             json.WriteNumber(TraceColumns.Device, e.Device);
+        }
+
+        if (e.Card != 0)
+        {
+            json.WriteNumber(TraceColumns.Card, e.Card);
+        }
+
+        // On every registration (format 3), 0 included: 0 is a latitude (the equator) and a longitude (Greenwich).
+        if (format3Columns && e.Type is EventType.UserRegistered or EventType.MerchantRegistered)
+        {
+            json.WriteNumber(TraceColumns.LatTenths, e.LatTenths);
+            json.WriteNumber(TraceColumns.LonTenths, e.LonTenths);
         }
 
         Text(json, TraceColumns.Bank, e.Bank);

@@ -82,7 +82,7 @@ internal sealed class ParquetTraceReader : TraceReader
                 throw new TraceFormatException(path, "header", $"no valid '{TraceFormatInfo.EventCountKey}' metadata");
             }
 
-            var fields = Fields(reader, path);
+            var fields = Fields(reader, path, header.FormatVersion);
             var checksums = header.HasChecksums ? ParquetChecksums.Read(metadata, headerJson, path) : null;
             if (checksums is not null && checksums.RowGroups.Count != reader.RowGroupCount)
             {
@@ -115,7 +115,7 @@ internal sealed class ParquetTraceReader : TraceReader
         return pairs.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, DataField> Fields(ParquetReader reader, string path)
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, string path, int formatVersion)
     {
         DataField[] all;
         try
@@ -135,13 +135,14 @@ internal sealed class ParquetTraceReader : TraceReader
         }
 
         var fields = all.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var missing = ParquetTraceSchema.Schema.DataFields.Where(f => !fields.ContainsKey(f.Name)).Select(f => f.Name).ToArray();
+        var schema = ParquetTraceSchema.Of(formatVersion);
+        var missing = schema.DataFields.Where(f => !fields.ContainsKey(f.Name)).Select(f => f.Name).ToArray();
         if (missing.Length > 0)
         {
             throw new TraceFormatException(path, "schema", $"missing column(s): {string.Join(", ", missing)}");
         }
 
-        foreach (var expected in ParquetTraceSchema.Schema.DataFields)
+        foreach (var expected in schema.DataFields)
         {
             var actual = fields[expected.Name];
             if (actual.ClrType != expected.ClrType || actual.IsArray)
@@ -155,7 +156,7 @@ internal sealed class ParquetTraceReader : TraceReader
 
     public override async IAsyncEnumerable<TraceEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var validator = new TraceValidator(Path);
+        var validator = new TraceValidator(Path, Header.FormatVersion);
         long row = 0;
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
@@ -182,14 +183,14 @@ internal sealed class ParquetTraceReader : TraceReader
             using var group = _reader.OpenRowGroupReader(index);
             var n = checked((int)group.RowCount);
             var columns = new ColumnGroup(n);
-            foreach (var name in TraceColumns.Longs)
+            foreach (var name in TraceColumns.LongsOf(Header.FormatVersion))
             {
                 var values = await ReadIntegersAsync<long>(group, name, n, firstRow, cancellationToken);
                 _checksum.AddLongs(values);
                 columns.Longs[name] = values;
             }
 
-            foreach (var name in TraceColumns.Ints)
+            foreach (var name in TraceColumns.IntsOf(Header.FormatVersion))
             {
                 var values = await ReadIntegersAsync<int>(group, name, n, firstRow, cancellationToken);
                 _checksum.AddInts(values);
@@ -292,6 +293,11 @@ internal sealed class ParquetTraceReader : TraceReader
 
         public Dictionary<string, long[]> Longs { get; } = new(StringComparer.Ordinal);
 
+        // Formats 1 and 2 have no balance or original_seq columns: their events read 0 there.
+        private long Long(string name, int i) => Longs.TryGetValue(name, out var values) ? values[i] : 0;
+
+        private int Int(string name, int i) => Ints.TryGetValue(name, out var values) ? values[i] : 0;
+
         public Dictionary<string, int[]> Ints { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string?[]> Texts { get; } = new(StringComparer.Ordinal);
@@ -326,8 +332,14 @@ internal sealed class ParquetTraceReader : TraceReader
                 Fraud = fraud,
                 Episode = Longs[TraceColumns.Episode][i],
                 AmountMinor = Longs[TraceColumns.AmountMinor][i],
+                BalanceBeforeMinor = Long(TraceColumns.BalanceBeforeMinor, i),
+                BalanceAfterMinor = Long(TraceColumns.BalanceAfterMinor, i),
+                OriginalSeq = Long(TraceColumns.OriginalSeq, i),
                 Mcc = Ints[TraceColumns.Mcc][i],
                 Device = Ints[TraceColumns.Device][i],
+                LatTenths = Int(TraceColumns.LatTenths, i),
+                LonTenths = Int(TraceColumns.LonTenths, i),
+                Card = Int(TraceColumns.Card, i),
                 Purpose = purpose,
                 UserId = Texts[TraceColumns.UserId][i],
                 AccountId = Texts[TraceColumns.AccountId][i],

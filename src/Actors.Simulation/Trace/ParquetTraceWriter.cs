@@ -16,18 +16,23 @@ internal sealed class ParquetTraceWriter
     private readonly long[][] _longs = TraceColumns.Longs.Select(_ => new long[RowGroupSize]).ToArray();
     private readonly int[][] _ints = TraceColumns.Ints.Select(_ => new int[RowGroupSize]).ToArray();
     private readonly string?[][] _texts = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(_ => new string?[RowGroupSize]).ToArray();
-    private readonly DataField[] _longFields = TraceColumns.Longs.Select(ParquetTraceSchema.Field).ToArray();
-    private readonly DataField[] _intFields = TraceColumns.Ints.Select(ParquetTraceSchema.Field).ToArray();
-    private readonly DataField[] _textFields = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(ParquetTraceSchema.Field).ToArray();
     private readonly TraceChecksum _checksum = new();
+    private DataField[] _longFields = [];
+    private DataField[] _intFields = [];
+    private DataField[] _textFields = [];
     private readonly List<string> _groupChecksums = [];
     private int _rows;
 
     public async Task<long> WriteAsync(Stream output, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken)
     {
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest };
+        // An older format is written as it was: formats 1 and 2 have no balance columns.
+        var version = header.FormatVersion;
+        _longFields = TraceColumns.LongsOf(version).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
+        _intFields = TraceColumns.IntsOf(version).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
+        _textFields = TraceColumns.RequiredTexts.Concat(TraceColumns.OptionalTexts).Select(n => ParquetTraceSchema.Field(version, n)).ToArray();
         long count = 0;
-        await using (var writer = await ParquetWriter.CreateAsync(ParquetTraceSchema.Schema, output, options, false, cancellationToken))
+        await using (var writer = await ParquetWriter.CreateAsync(ParquetTraceSchema.Of(version), output, options, false, cancellationToken))
         {
             foreach (var e in events)
             {
@@ -69,8 +74,14 @@ internal sealed class ParquetTraceWriter
         _longs[1][r] = e.TimeMs;
         _longs[2][r] = e.Episode;
         _longs[3][r] = e.AmountMinor;
+        _longs[4][r] = e.BalanceBeforeMinor;
+        _longs[5][r] = e.BalanceAfterMinor;
+        _longs[6][r] = e.OriginalSeq;
         _ints[0][r] = e.Mcc;
         _ints[1][r] = e.Device;
+        _ints[2][r] = e.LatTenths;
+        _ints[3][r] = e.LonTenths;
+        _ints[4][r] = e.Card;
         var t = _texts;
         t[0][r] = TraceNames.Of(e.Type);
         t[1][r] = TraceNames.Of(e.Fraud);
@@ -94,7 +105,8 @@ internal sealed class ParquetTraceWriter
         t[19][r] = e.RiskTier;
     }
 
-    // Columns must be written in schema order: seq, time_ms, type, fraud, episode, amount_minor, mcc, device, then the optional texts.
+    // Columns must be written in schema order: seq, time_ms, type, fraud, episode, amount_minor, (format 3) the balances and original_seq,
+    // mcc, device, (format 3) the coordinates, then the optional texts.
     private async Task FlushAsync(ParquetWriter writer, CancellationToken cancellationToken)
     {
         var n = _rows;
@@ -104,10 +116,16 @@ internal sealed class ParquetTraceWriter
             await group.WriteAsync(_longFields[1], new ReadOnlyMemory<long>(_longs[1], 0, n), null, null, cancellationToken);
             await group.WriteAsync(_textFields[0], new ArraySegment<string>(_texts[0]!, 0, n));
             await group.WriteAsync(_textFields[1], new ArraySegment<string>(_texts[1]!, 0, n));
-            await group.WriteAsync(_longFields[2], new ReadOnlyMemory<long>(_longs[2], 0, n), null, null, cancellationToken);
-            await group.WriteAsync(_longFields[3], new ReadOnlyMemory<long>(_longs[3], 0, n), null, null, cancellationToken);
-            await group.WriteAsync(_intFields[0], new ReadOnlyMemory<int>(_ints[0], 0, n), null, null, cancellationToken);
-            await group.WriteAsync(_intFields[1], new ReadOnlyMemory<int>(_ints[1], 0, n), null, null, cancellationToken);
+            for (var i = 2; i < _longFields.Length; i++)
+            {
+                await group.WriteAsync(_longFields[i], new ReadOnlyMemory<long>(_longs[i], 0, n), null, null, cancellationToken);
+            }
+
+            for (var i = 0; i < _intFields.Length; i++)
+            {
+                await group.WriteAsync(_intFields[i], new ReadOnlyMemory<int>(_ints[i], 0, n), null, null, cancellationToken);
+            }
+
             for (var i = 2; i < _textFields.Length; i++)
             {
                 await group.WriteAsync(_textFields[i], new ArraySegment<string>(_texts[i]!, 0, n));
@@ -123,17 +141,17 @@ internal sealed class ParquetTraceWriter
         _rows = 0;
     }
 
-    // The canonical order of TraceChecksum: these arrays are already in TraceColumns order.
+    // The canonical order of TraceChecksum: these arrays are already in TraceColumns order (the longs of this file's format only).
     private uint Checksum(int n)
     {
-        foreach (var column in _longs)
+        for (var i = 0; i < _longFields.Length; i++)
         {
-            _checksum.AddLongs(column.AsSpan(0, n));
+            _checksum.AddLongs(_longs[i].AsSpan(0, n));
         }
 
-        foreach (var column in _ints)
+        for (var i = 0; i < _intFields.Length; i++)
         {
-            _checksum.AddInts(column.AsSpan(0, n));
+            _checksum.AddInts(_ints[i].AsSpan(0, n));
         }
 
         foreach (var column in _texts)

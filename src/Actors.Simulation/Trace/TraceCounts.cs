@@ -8,6 +8,7 @@ public sealed class TraceCounts
     private readonly long[] _byType = new long[TraceNames.AllEventTypes.Count + 1];
     private readonly long[] _byLabel = new long[TraceNames.AllFraudLabels.Count];
     private readonly long[] _cardsByLabel = new long[TraceNames.AllFraudLabels.Count];
+    private readonly long[] _chargebacksByLabel = new long[TraceNames.AllFraudLabels.Count];
 
     public long Total { get; private set; }
 
@@ -24,6 +25,10 @@ public sealed class TraceCounts
         {
             _cardsByLabel[(int)e.Fraud]++;
         }
+        else if (e.Type == EventType.Chargeback)
+        {
+            _chargebacksByLabel[(int)e.Fraud]++;
+        }
 
         FirstTimeMs = Math.Min(FirstTimeMs, e.TimeMs);
         LastTimeMs = Math.Max(LastTimeMs, e.TimeMs);
@@ -34,6 +39,19 @@ public sealed class TraceCounts
     public long Of(FraudLabel label) => _byLabel[(int)label];
 
     public long CardsOf(FraudLabel label) => _cardsByLabel[(int)label];
+
+    /// <summary>Chargebacks whose disputed payment carries this ground truth (<c>none</c>: friendly fraud, label noise).</summary>
+    public long ChargebacksOf(FraudLabel label) => _chargebacksByLabel[(int)label];
+
+    /// <summary>Share of fraud card payments that a chargeback reported before the trace ends.</summary>
+    public double ReportedFraudShare
+    {
+        get
+        {
+            var fraud = Of(EventType.CardAuthorization) - CardsOf(FraudLabel.None);
+            return fraud == 0 ? 0 : (double)(Of(EventType.Chargeback) - ChargebacksOf(FraudLabel.None)) / fraud;
+        }
+    }
 
     /// <summary>Share of card authorizations that carry a fraud label.</summary>
     public double CardFraudRate

@@ -53,8 +53,22 @@ public static class TraceFile
 
     public static Task<long> WriteAsync(Stream output, TraceEncoding encoding, TraceHeader header, IEnumerable<TraceEvent> events, CancellationToken cancellationToken = default) =>
         encoding == TraceEncoding.Parquet
-            ? new ParquetTraceWriter().WriteAsync(output, header, events, cancellationToken)
-            : new JsonLinesTraceWriter().WriteAsync(output, header, events, cancellationToken);
+            ? new ParquetTraceWriter().WriteAsync(output, header, InFormat(header, events), cancellationToken)
+            : new JsonLinesTraceWriter().WriteAsync(output, header, InFormat(header, events), cancellationToken);
+
+    /// <summary>Refuses an event the header's format cannot hold rather than writing a file its readers would refuse.</summary>
+    private static IEnumerable<TraceEvent> InFormat(TraceHeader header, IEnumerable<TraceEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (header.FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
+        {
+            return events;
+        }
+
+        return events.Select(e => e.Type.FirstFormat() > header.FormatVersion
+            ? throw new InvalidOperationException($"Event {e.Seq} is a {TraceNames.Of(e.Type)}, which format {header.FormatVersion} cannot hold (new in format {e.Type.FirstFormat()}); generate without refunds, chargebacks and ATM withdrawals (--refund-rate 0 --label-noise 0 --unreported-fraud 1 --atm-withdrawals-per-day 0) to write format {header.FormatVersion}.")
+            : e);
+    }
 
     /// <summary>Opens a trace and reads its header.</summary>
     /// <exception cref="TraceFormatException">The file is not a readable trace of a known version.</exception>

@@ -16,6 +16,9 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
     /// <summary>Whether files of this header's format version carry checksums (format 2 on).</summary>
     public bool HasChecksums => FormatVersion >= TraceFormatInfo.FirstChecksummedVersion;
 
+    /// <summary>Whether files of this header's format version carry format 3's columns: the balances, original_seq and the coordinates.</summary>
+    public bool HasFormat3Columns => FormatVersion >= TraceFormatInfo.FirstBalanceVersion;
+
     public static TraceHeader For(World world) =>
         new(TraceFormatInfo.FormatVersion, TraceFormatInfo.GeneratorVersion, world.Options, PopulationSummary.Of(world));
 
@@ -67,7 +70,23 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
         json.WriteNumber("account_takeover", o.Fraud.AccountTakeover);
         json.WriteNumber("cloned_card", o.Fraud.ClonedCard);
         json.WriteNumber("merchant_compromise", o.Fraud.MerchantCompromise);
+        if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
+        {
+            json.WriteNumber("drift", o.Fraud.Drift);
+        }
+
         json.WriteEndObject();
+        if (FormatVersion >= TraceFormatInfo.FirstFollowUpVersion)
+        {
+            json.WriteNumber("atm_withdrawals_per_day", o.AtmWithdrawalsPerDay);
+            json.WriteNumber("refund_rate", o.RefundRate);
+            json.WriteStartObject("labels");
+            json.WriteNumber("unreported_fraud", o.UnreportedFraudShare);
+            json.WriteNumber("label_noise", o.LabelNoise);
+            json.WriteNumber("chargeback_delay_days", o.ChargebackDelayDays);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("population");
         json.WriteNumber("users", Population.Users);
@@ -92,7 +111,7 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
             var version = Required(root, "format_version", file, where).GetInt32();
             if (!TraceFormatInfo.ReadableVersions.Contains(version))
             {
-                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands versions {string.Join(" and ", TraceFormatInfo.ReadableVersions)}");
+                throw new TraceFormatException(file, where, $"unknown format version {version}; this reader understands versions {string.Join(", ", TraceFormatInfo.ReadableVersions.SkipLast(1))} and {TraceFormatInfo.ReadableVersions[^1]}");
             }
 
             var p = Required(root, "parameters", file, where);
@@ -119,6 +138,25 @@ public sealed record TraceHeader(int FormatVersion, string GeneratorVersion, Sim
                     MerchantCompromise = Required(fraud, "merchant_compromise", file, where).GetDouble(),
                 },
             };
+            // Formats 1 and 2 made no ATM withdrawals, refunds or chargebacks: every fraud unreported, no label noise.
+            if (version >= TraceFormatInfo.FirstFollowUpVersion)
+            {
+                options.Fraud.Drift = Required(fraud, "drift", file, where).GetDouble();
+                options.AtmWithdrawalsPerDay = Required(p, "atm_withdrawals_per_day", file, where).GetDouble();
+                options.RefundRate = Required(p, "refund_rate", file, where).GetDouble();
+                var labels = Required(p, "labels", file, where);
+                options.UnreportedFraudShare = Required(labels, "unreported_fraud", file, where).GetDouble();
+                options.LabelNoise = Required(labels, "label_noise", file, where).GetDouble();
+                options.ChargebackDelayDays = Required(labels, "chargeback_delay_days", file, where).GetDouble();
+            }
+            else
+            {
+                options.AtmWithdrawalsPerDay = 0;
+                options.RefundRate = 0;
+                options.UnreportedFraudShare = 1;
+                options.LabelNoise = 0;
+            }
+
             var pop = Required(root, "population", file, where);
             var summary = new PopulationSummary(
                 Required(pop, "users", file, where).GetInt32(),

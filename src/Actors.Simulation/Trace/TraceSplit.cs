@@ -11,7 +11,9 @@ namespace Actors.Simulation.Trace;
 /// instant goes to train, the rest to test. A fraud episode that started before the split instant
 /// belongs to train: its events after the instant are dropped (test never sees part of an attack
 /// train knows, and train keeps its strict "everything before test" order). Each side is numbered
-/// from 0 again and keeps the source's header, which describes the run both sides came from.
+/// from 0 again and keeps the source's header, which describes the run both sides came from. A
+/// refund's or chargeback's <c>original_seq</c> is renumbered with its payment; one whose payment is not
+/// on its side (a test-side refund or dispute of a train payment) is dropped. Balances are those of the whole run.
 /// </summary>
 public static class TraceSplit
 {
@@ -70,6 +72,7 @@ public static class TraceSplit
         long? setupTime = null;
         long seq = 0;
         var startedBefore = new HashSet<long>();
+        var kept = new SeqRuns();
         await foreach (var e in events.WithCancellation(cancellationToken))
         {
             setupTime ??= e.TimeMs;
@@ -94,7 +97,65 @@ public static class TraceSplit
                 }
             }
 
+            if (e.Type.IsFollowUp())
+            {
+                if (kept.NewSeqOf(e.OriginalSeq) is not { } original)
+                {
+                    continue;
+                }
+
+                kept.Keep(e.Seq, seq);
+                yield return e with { Seq = seq++, OriginalSeq = original };
+                continue;
+            }
+
+            kept.Keep(e.Seq, seq);
             yield return e with { Seq = seq++ };
+        }
+    }
+
+    /// <summary>
+    /// The kept events as runs of consecutive source seqs (one run per gap the split made: a handful),
+    /// so a source seq maps to its new seq without a table per event.
+    /// </summary>
+    private sealed class SeqRuns
+    {
+        private readonly List<(long OldStart, long NewStart, long Length)> _runs = [];
+
+        public void Keep(long oldSeq, long newSeq)
+        {
+            if (_runs.Count > 0 && _runs[^1] is var last && last.OldStart + last.Length == oldSeq)
+            {
+                _runs[^1] = last with { Length = last.Length + 1 };
+                return;
+            }
+
+            _runs.Add((oldSeq, newSeq, 1));
+        }
+
+        /// <summary>The new seq of a kept source event, or null when it was dropped (or not yet seen).</summary>
+        public long? NewSeqOf(long oldSeq)
+        {
+            int low = 0, high = _runs.Count - 1;
+            while (low <= high)
+            {
+                var mid = (low + high) / 2;
+                var run = _runs[mid];
+                if (oldSeq < run.OldStart)
+                {
+                    high = mid - 1;
+                }
+                else if (oldSeq >= run.OldStart + run.Length)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    return run.NewStart + (oldSeq - run.OldStart);
+                }
+            }
+
+            return null;
         }
     }
 

@@ -7,9 +7,10 @@ namespace Actors.Simulation.Trace;
 /// the fields its event type needs, and references that the replay engines would otherwise judge
 /// differently (the ledger and the cluster must see only traces on which they agree): users and
 /// accounts used only after they were registered or opened, each opened once, in a known currency;
-/// postings in their account's currency by its owner. Errors name the file and the row or line.
+/// postings in their account's currency by its owner; refunds, chargebacks and ATM withdrawals only from
+/// format 3 on, refunds and chargebacks each naming an earlier event. Errors name the file and the row or line.
 /// </summary>
-internal sealed class TraceValidator(string file)
+internal sealed class TraceValidator(string file, int formatVersion)
 {
     private readonly HashSet<string> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenedAccount> _accounts = new(StringComparer.Ordinal);
@@ -28,6 +29,11 @@ internal sealed class TraceValidator(string file)
         if (e.TimeMs < _lastTime)
         {
             throw new TraceFormatException(file, where, $"out-of-order timestamp: time_ms {e.TimeMs} is before the previous event's {_lastTime}");
+        }
+
+        if (e.Type.FirstFormat() > formatVersion)
+        {
+            throw new TraceFormatException(file, where, $"{TraceNames.Of(e.Type)} events are new in format {e.Type.FirstFormat()}; this trace declares format {formatVersion}");
         }
 
         var missing = MissingField(e);
@@ -69,12 +75,19 @@ internal sealed class TraceValidator(string file)
                     return $"opens account {e.AccountId} for user {e.UserId}, whom no earlier user_registered registered";
                 }
 
-                _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq);
+                if (formatVersion >= TraceFormatInfo.FirstFollowUpVersion && e.Card is < 1 or > 3)
+                {
+                    return $"opens account {e.AccountId} with {e.Card} cards (card must be 1-3)";
+                }
+
+                _accounts[e.AccountId!] = new OpenedAccount(e.UserId!, e.Currency!, e.Seq, e.Card);
                 return null;
-            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer:
+            case EventType.InitialDeposit or EventType.SalaryDeposit or EventType.CardAuthorization or EventType.Transfer or EventType.AtmWithdrawal:
                 return Posting(e) ?? (e.Type == EventType.Transfer && !_accounts.ContainsKey(e.CounterAccountId!)
                     ? $"credits account {e.CounterAccountId}, which no earlier account_opened opened"
                     : null);
+            case EventType.Chargeback or EventType.Refund:
+                return Posting(e) ?? (e.OriginalSeq >= e.Seq ? $"disputes original_seq {e.OriginalSeq}, which is not an earlier event" : null);
             case EventType.BalanceCheck or EventType.ConsentGranted or EventType.ConsentRevoked:
                 return _users.Contains(e.UserId!) ? null : $"names user {e.UserId}, whom no earlier user_registered registered";
             default:
@@ -94,9 +107,16 @@ internal sealed class TraceValidator(string file)
             return $"is in {e.Currency} but account {e.AccountId} is in {account.Currency} (opened by the event of seq {account.Seq})";
         }
 
-        return string.Equals(e.UserId, account.Owner, StringComparison.Ordinal)
-            ? null
-            : $"names user {e.UserId} but account {e.AccountId} belongs to {account.Owner}";
+        if (!string.Equals(e.UserId, account.Owner, StringComparison.Ordinal))
+        {
+            return $"names user {e.UserId} but account {e.AccountId} belongs to {account.Owner}";
+        }
+
+        // Format 3: a card event names one of the account's cards.
+        return formatVersion >= TraceFormatInfo.FirstFollowUpVersion && e.Type is EventType.CardAuthorization or EventType.AtmWithdrawal or EventType.Refund or EventType.Chargeback
+            && (e.Card < 1 || e.Card > account.Cards)
+                ? $"uses card {e.Card} of account {e.AccountId}, which has {account.Cards} (opened by the event of seq {account.Seq})"
+                : null;
     }
 
     private static string? MissingField(in TraceEvent e) => e.Type switch
@@ -113,6 +133,8 @@ internal sealed class TraceValidator(string file)
         EventType.InitialDeposit or EventType.SalaryDeposit => Money(e),
         EventType.CardAuthorization => Money(e) ?? (e.MerchantId is null ? TraceColumns.MerchantId : e.Country is null ? TraceColumns.Country : null),
         EventType.Transfer => Money(e) ?? (e.CounterAccountId is null ? TraceColumns.CounterAccountId : null),
+        EventType.AtmWithdrawal => Money(e) ?? (e.Country is null ? TraceColumns.Country : null),
+        EventType.Chargeback or EventType.Refund => Money(e) ?? (e.MerchantId is null ? TraceColumns.MerchantId : e.OriginalSeq <= 0 ? TraceColumns.OriginalSeq : null),
         EventType.BalanceCheck => e.UserId is null ? TraceColumns.UserId : e.Bank is null ? TraceColumns.Bank : null,
         EventType.ConsentGranted or EventType.ConsentRevoked => e.UserId is null ? TraceColumns.UserId
             : e.Bank is null ? TraceColumns.Bank
@@ -127,5 +149,5 @@ internal sealed class TraceValidator(string file)
         : e.Currency is null ? TraceColumns.Currency
         : e.AmountMinor <= 0 ? "positive amount_minor" : null;
 
-    private readonly record struct OpenedAccount(string Owner, string Currency, long Seq);
+    private readonly record struct OpenedAccount(string Owner, string Currency, long Seq, int Cards);
 }

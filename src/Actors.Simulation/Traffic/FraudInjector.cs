@@ -36,6 +36,7 @@ internal sealed class FraudInjector
 
     private readonly World _world;
     private readonly DeviceBook _devices;
+    private readonly CardBook _cards;
     private readonly long _endMs;
     private readonly Action<ScriptedEvent> _plan;
     private readonly Func<int, int, int, long> _amount;
@@ -43,13 +44,17 @@ internal sealed class FraudInjector
     private readonly double _takeover;
     private readonly double _cloned;
     private readonly double _compromise;
+    private readonly double[] _perEpisode;
+    private readonly double _drift;
+    private readonly long _startMs;
     private long _episodes;
 
     /// <param name="amount">Amount in minor units for (category, account, times) as a genuine payment would draw it, times over.</param>
-    public FraudInjector(World world, long endMs, DeviceBook devices, Action<ScriptedEvent> plan, Func<int, int, int, long> amount)
+    public FraudInjector(World world, long endMs, DeviceBook devices, CardBook cards, Action<ScriptedEvent> plan, Func<int, int, int, long> amount)
     {
         _world = world;
         _devices = devices;
+        _cards = cards;
         _endMs = endMs;
         _plan = plan;
         _amount = amount;
@@ -58,40 +63,56 @@ internal sealed class FraudInjector
         _takeover = _testing + rates.AccountTakeover / TakeoverMean;
         _cloned = _takeover + rates.ClonedCard / ClonedMean;
         _compromise = _cloned + rates.MerchantCompromise / CompromiseMean;
+        _perEpisode = [rates.CardTesting / CardTestingMean, rates.AccountTakeover / TakeoverMean, rates.ClonedCard / ClonedMean, rates.MerchantCompromise / CompromiseMean];
+        _drift = rates.Drift;
+        _startMs = world.Options.StartMs;
     }
 
     public long Episodes => _episodes;
 
-    /// <summary>Called after each genuine card payment; may plan an episode that starts right after it.</summary>
-    public void OnCardPayment(ref Xoshiro256 random, int account, int merchant, int country, long timeMs)
+    /// <summary>Called after each genuine card payment (with the card it used); may plan an episode that starts right after it.</summary>
+    public void OnCardPayment(ref Xoshiro256 random, int account, int merchant, int country, long timeMs, int card)
     {
         if (_compromise <= 0)
         {
             return;
         }
 
+        var (testing, takeover, cloned, compromise) = _drift == 0 ? (_testing, _takeover, _cloned, _compromise) : Drifted(timeMs);
         var roll = random.NextDouble();
-        if (roll >= _compromise)
+        if (roll >= compromise)
         {
             return;
         }
 
-        if (roll < _testing)
+        if (roll < testing)
         {
             CardTesting(ref random, account, timeMs);
         }
-        else if (roll < _takeover)
+        else if (roll < takeover)
         {
             Takeover(ref random, account, timeMs);
         }
-        else if (roll < _cloned)
+        else if (roll < cloned)
         {
-            Cloned(ref random, account, country, timeMs);
+            Cloned(ref random, account, country, timeMs, card);
         }
         else
         {
             Compromise(ref random, merchant, timeMs);
         }
+    }
+
+    /// <summary>The cumulative start thresholds at <paramref name="timeMs"/> under concept drift (see <see cref="Options.FraudRates.Drift"/>).</summary>
+    private (double Testing, double Takeover, double Cloned, double Compromise) Drifted(long timeMs)
+    {
+        var x = 2.0 * (timeMs - _startMs) / (_endMs - _startMs) - 1;
+        var fading = 1 - _drift * x;
+        var growing = 1 + _drift * x;
+        var testing = _perEpisode[0] * fading;
+        var takeover = testing + _perEpisode[1] * growing;
+        var cloned = takeover + _perEpisode[2] * fading;
+        return (testing, takeover, cloned, cloned + _perEpisode[3] * growing);
     }
 
     private void CardTesting(ref Xoshiro256 random, int account, long t)
@@ -108,12 +129,13 @@ internal sealed class FraudInjector
         var merchant = PickMerchant(ref random, where, category);
         var country = _world.MerchantCountry[merchant];
         var device = _devices.Stranger(owner);
+        var card = _cards.Choose(account, t);
         var count = random.NextInt(5, 15);
         for (var i = 0; i < count; i++)
         {
             // Seconds apart: at most 15 x 60 s from the genuine payment.
             t += random.NextInt(5_000, 59_000);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, device, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.CardTesting, episode, account, merchant, random.NextInt(50, 199), country, device, -1) { Card = card });
         }
     }
 
@@ -131,6 +153,8 @@ internal sealed class FraudInjector
         var device = random.Chance(FamiliarDeviceShare) ? _devices.Owned(ref random, owner) : _devices.Stranger(owner);
         t += random.NextInt(60_000, 300_000);
         _plan(new ScriptedEvent(t, EventType.BalanceCheck, FraudLabel.AccountTakeover, episode, account, -1, 0, country, device, -1));
+        // The card details stored in the account: the one its owner would pay with at that moment.
+        var card = _cards.Choose(account, t);
         var payments = random.NextInt(3, 6);
         for (var i = 0; i < payments; i++)
         {
@@ -139,7 +163,7 @@ internal sealed class FraudInjector
 
             // Draining: amounts several times a genuine payment in that category.
             var amount = _amount(_world.MerchantCategory[merchant], account, random.NextInt(3, 8));
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.AccountTakeover, episode, account, merchant, amount, country, device, -1) { Card = card });
         }
 
         var target = SameCurrencyAccount(ref random, account);
@@ -151,7 +175,7 @@ internal sealed class FraudInjector
         }
     }
 
-    private void Cloned(ref Xoshiro256 random, int account, int genuineCountry, long t)
+    private void Cloned(ref Xoshiro256 random, int account, int genuineCountry, long t, int card)
     {
         if (t + CloneWindowMs >= _endMs)
         {
@@ -169,7 +193,7 @@ internal sealed class FraudInjector
         {
             var category = random.NextInt(persona.CategoryWeights.Length);
             var merchant = PickMerchant(ref random, country, category);
-            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account, 2), country, 0, -1));
+            _plan(new ScriptedEvent(t, EventType.CardAuthorization, FraudLabel.ClonedCard, episode, account, merchant, _amount(category, account, 2), country, 0, -1) { Card = card });
             t += random.NextInt(60_000, 900_000);
         }
     }
@@ -202,7 +226,8 @@ internal sealed class FraudInjector
         {
             // The skimming happens during genuine payments: label none and, like every genuine event, no episode.
             var exposure = t + random.NextInt(60_000, 3_600_000);
-            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account, 1), country, 0, -1));
+            var card = _cards.Choose(account, exposure);
+            _plan(new ScriptedEvent(exposure, EventType.CardAuthorization, FraudLabel.None, 0, account, merchant, _amount(_world.MerchantCategory[merchant], account, 1), country, 0, -1) { Card = card });
             var uses = random.NextInt(1, 3);
             var stranger = _devices.Stranger(_world.AccountOwner[account]);
             for (var i = 0; i < uses; i++)
@@ -217,7 +242,7 @@ internal sealed class FraudInjector
                 }
 
                 var device = MerchantCategories.All[category].Online ? stranger : 0;
-                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account, 2), elsewhere, device, -1));
+                _plan(new ScriptedEvent(at, EventType.CardAuthorization, FraudLabel.MerchantCompromise, episode, account, target, _amount(category, account, 2), elsewhere, device, -1) { Card = card });
             }
         }
     }

@@ -25,6 +25,19 @@ public readonly record struct TraceEvent
     /// <summary>Target account of a transfer.</summary>
     public string? CounterAccountId { get; init; }
     public long AmountMinor { get; init; }
+
+    /// <summary>
+    /// Balance of <see cref="AccountId"/> just before this posting, in minor units (format 3): the
+    /// generator's own ledger, in which a debit larger than the balance is declined and nothing else is.
+    /// 0 on events that post nothing.
+    /// </summary>
+    public long BalanceBeforeMinor { get; init; }
+
+    /// <summary>Balance of <see cref="AccountId"/> just after this posting (equal to the balance before when it was declined); format 3.</summary>
+    public long BalanceAfterMinor { get; init; }
+
+    /// <summary>The <see cref="Seq"/> of the card payment a chargeback disputes (format 3); 0 on other events.</summary>
+    public long OriginalSeq { get; init; }
     public string? Currency { get; init; }
     public string? MerchantId { get; init; }
     public int Mcc { get; init; }
@@ -34,6 +47,18 @@ public readonly record struct TraceEvent
 
     /// <summary>0 for a card-present terminal, else the number of the user's device (new numbers mean new devices).</summary>
     public int Device { get; init; }
+
+    /// <summary>
+    /// Format 3: which of the account's cards (1-3) a card payment, ATM withdrawal, refund or chargeback
+    /// concerns; on account_opened, how many cards the account has. 0 elsewhere.
+    /// </summary>
+    public int Card { get; init; }
+
+    /// <summary>Latitude of a user's home or a merchant in tenths of a degree (format 3; on user_registered and merchant_registered, else 0).</summary>
+    public int LatTenths { get; init; }
+
+    /// <summary>Longitude of a user's home or a merchant in tenths of a degree, east positive (format 3; as <see cref="LatTenths"/>).</summary>
+    public int LonTenths { get; init; }
     public string? Bank { get; init; }
     public ConsentPurpose Purpose { get; init; }
 

@@ -11,7 +11,7 @@ public static class TraceNames
     private static readonly string[] EventTypes =
     [
         "", "merchant_registered", "user_registered", "account_opened", "initial_deposit", "salary_deposit",
-        "card_authorization", "transfer", "balance_check", "consent_granted", "consent_revoked",
+        "card_authorization", "transfer", "balance_check", "consent_granted", "consent_revoked", "chargeback", "refund", "atm_withdrawal",
     ];
 
     private static readonly string[] FraudLabels = ["none", "card_testing", "account_takeover", "cloned_card", "merchant_compromise"];

@@ -5,9 +5,10 @@ using Actors.Users;
 namespace Actors.Simulation.Traffic;
 
 /// <summary>
-/// One pass of generation. Each user has two timers in a <see cref="CalendarQueue"/>: activity (card
+/// One pass of generation. Each user has three timers in a <see cref="CalendarQueue"/>: activity (card
 /// payments, balance checks, transfers, consent changes, as a Poisson process shaped by
-/// <see cref="Rhythm"/>) and salary (every pay period at 06:00 local time). Fraud episodes are planned
+/// <see cref="Rhythm"/>), salary (every pay period at 06:00 local time) and ATM withdrawals (their own
+/// Poisson process with the same rhythm, from their own random stream, so they shift nothing else). Fraud episodes are planned
 /// ahead into a small priority queue and merged in time order. The loop uses indexes and
 /// pre-built tables only: no reflection, no Bogus, no allocation per event.
 /// </summary>
@@ -19,6 +20,8 @@ internal sealed class TrafficRun
     private readonly PriorityQueue<int, ulong> _bucket = new();
     private readonly PriorityQueue<ScriptedEvent, (long Time, long Order)> _planned = new();
     private readonly FraudInjector _fraud;
+    private readonly FollowUpPlanner _followUps;
+    private readonly CardBook _cards;
     private readonly DeviceBook _devices;
     private readonly ushort[] _consents;
     private readonly long[] _localOffsetMs;
@@ -41,6 +44,7 @@ internal sealed class TrafficRun
     private readonly long _startMs;
     private readonly long _endMs;
     private Xoshiro256 _random;
+    private Xoshiro256 _atmRandom;
     private long _seq;
     private long _plannedCount;
 
@@ -48,11 +52,13 @@ internal sealed class TrafficRun
     {
         _world = world;
         var options = world.Options;
-        _events = new EventFactory(world);
+        _cards = new CardBook(options.Seed, world.AccountCount);
+        _events = new EventFactory(world, _cards);
         _startMs = options.StartMs;
         _endMs = options.EndMs;
-        _calendar = new CalendarQueue(world.UserCount * 2, _startMs, _endMs);
+        _calendar = new CalendarQueue(world.UserCount * 3, _startMs, _endMs);
         _random = new Xoshiro256(SeedMix.Of(options.Seed, SeedMix.TrafficStream, 0));
+        _atmRandom = new Xoshiro256(SeedMix.Of(options.Seed, SeedMix.AtmStream, 0));
         _consents = new ushort[world.UserCount];
         _localOffsetMs = Countries.All.Select(c => c.UtcOffsetHours * Rhythm.HourMs).ToArray();
         _personaCategories = Personas.All.Select(p => new AliasTable(p.CategoryWeights)).ToArray();
@@ -72,7 +78,8 @@ internal sealed class TrafficRun
         _checkShare = _cardShare + options.BalanceChecksPerDay / _perDay;
         _transferShare = _checkShare + options.TransfersPerDay / _perDay;
         _devices = new DeviceBook(options.Seed, world.UserCount);
-        _fraud = new FraudInjector(world, _endMs, _devices, Plan, Amount);
+        _fraud = new FraudInjector(world, _endMs, _devices, _cards, Plan, Amount);
+        _followUps = new FollowUpPlanner(options, _endMs, Plan);
     }
 
     public IEnumerable<TraceEvent> Events()
@@ -87,6 +94,7 @@ internal sealed class TrafficRun
         {
             _calendar.Schedule(u, NextActivity(u, _startMs));
             _calendar.Schedule(users + u, SalaryTime(u, _world.SalaryPhaseDays[u]));
+            _calendar.Schedule(2 * users + u, NextAtm(u, _startMs));
         }
 
         for (var bucket = 0; bucket < _calendar.Buckets; bucket++)
@@ -100,7 +108,13 @@ internal sealed class TrafficRun
                 if (_planned.TryPeek(out var planned, out _) && planned.TimeMs < bucketEnd && planned.TimeMs <= timerTime)
                 {
                     _planned.Dequeue();
-                    yield return _events.Scripted(_seq++, planned);
+                    var scripted = _events.Scripted(_seq++, planned);
+                    if (scripted.Type == EventType.CardAuthorization)
+                    {
+                        _followUps.OnPayment(scripted, planned.Account, planned.Merchant, planned.Country);
+                    }
+
+                    yield return scripted;
                     continue;
                 }
 
@@ -118,12 +132,19 @@ internal sealed class TrafficRun
                     produced = Activity(timer, timerTime, out e);
                     next = NextActivity(timer, timerTime);
                 }
-                else
+                else if (timer < 2 * users)
                 {
                     var u = timer - users;
                     e = Salary(u, timerTime);
                     produced = true;
                     next = SalaryTime(u, DayIndex(timerTime) + _world.PayPeriodDays[u]);
+                }
+                else
+                {
+                    var u = timer - 2 * users;
+                    e = Atm(u, timerTime);
+                    produced = true;
+                    next = NextAtm(u, timerTime);
                 }
 
                 if (next < bucketEnd)
@@ -252,8 +273,10 @@ internal sealed class TrafficRun
 
         var merchantCategory = _world.MerchantCategory[merchant];
         var country = _world.MerchantCountry[merchant];
-        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0);
-        _fraud.OnCardPayment(ref _random, account, merchant, country, t);
+        var card = _cards.Choose(account, t);
+        var e = _events.Card(_seq++, t, FraudLabel.None, 0, account, merchant, Amount(merchantCategory, account, 1), country, _online[merchantCategory] ? OwnDevice(u) : 0, card);
+        _fraud.OnCardPayment(ref _random, account, merchant, country, t, card);
+        _followUps.OnPayment(e, account, merchant, country);
         return e;
     }
 
@@ -379,6 +402,30 @@ internal sealed class TrafficRun
         // Nobody else holds this currency (a tiny population): no transfer this time.
         e = default;
         return false;
+    }
+
+    /// <summary>
+    /// Cash from the user's first account, in the country the user is in (home, or a trip's country once
+    /// there; read, not decided: trips are decided at card payments). Round amounts: a number of notes of
+    /// the currency's usual unit (<see cref="AtmUnits"/>), most often one to five.
+    /// </summary>
+    private TraceEvent Atm(int u, long t)
+    {
+        var where = _tripCountry[u] >= 0 && t >= _tripStart[u] && t <= _tripEnd[u] ? _tripCountry[u] : _world.UserCountry[u];
+        var country = Countries.All[_world.UserCountry[u]];
+        var unit = country.Currency switch { "USD" => 20, "PLN" => 50, _ => 10 };
+        var minor = unit * AtmUnits[_atmRandom.NextInt(AtmUnits.Length)] * (long)Math.Pow(10, country.CurrencyDigits);
+        var account = _world.FirstAccount[u];
+        return _events.Atm(_seq++, t, account, minor, where, _cards.Choose(account, t));
+    }
+
+    // Notes per withdrawal: 1 to 20, weighted towards 2, 5 and 10 (USD 20-400, EUR/GBP 10-200, PLN 50-1,000).
+    private static readonly int[] AtmUnits = [1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5, 5, 5, 10, 10, 10, 15, 20];
+
+    private long NextAtm(int u, long from)
+    {
+        var offset = _localOffsetMs[_world.UserCountry[u]] - _world.HourShift[u] * Rhythm.HourMs;
+        return Rhythm.Next(ref _atmRandom, from, _endMs, _world.Options.AtmWithdrawalsPerDay * _world.Activity[u], offset);
     }
 
     private TraceEvent Salary(int u, long t) =>
