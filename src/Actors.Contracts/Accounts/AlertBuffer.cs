@@ -46,6 +46,18 @@ public static class AlertBuffer
         return alerts;
     }
 
+    /// <summary>The newest alert, or null when there is none (decodes only that one).</summary>
+    public static FraudAlertRecord? Newest(ReadOnlySpan<byte> buffer)
+    {
+        var newest = -1;
+        for (var offset = Start(buffer); offset < buffer.Length; offset = Next(buffer, offset))
+        {
+            newest = offset;
+        }
+
+        return newest < 0 ? null : ReadAt(buffer, newest);
+    }
+
     /// <summary>Packs <paramref name="alerts"/> (oldest first) into a new buffer of exactly their size.</summary>
     public static byte[] Pack(IEnumerable<FraudAlertRecord> alerts)
     {

@@ -294,7 +294,7 @@ public sealed class AccountLedger
     /// The alert the last <see cref="Authorize"/> call raised, or null (read from the packed alerts: the ledger keeps no
     /// reference to it, see <see cref="AlertBuffer"/>).
     /// </summary>
-    public FraudAlertRecord? LastAlert => _alerted ? AlertBuffer.Read(_state.Alerts)[^1] : null;
+    public FraudAlertRecord? LastAlert => _alerted ? AlertBuffer.Newest(_state.Alerts) : null;
 
     private bool _alerted;
 

@@ -23,6 +23,8 @@ public sealed class AlertBufferTests
         Assert.Equal(3, AlertBuffer.Count(packed));
         Assert.Equal(At.AddMinutes(2).Offset, AlertBuffer.Read(packed)[1].At.Offset);
         Assert.Empty(AlertBuffer.Read([]));
+        Assert.Equal(alerts[^1], AlertBuffer.Newest(packed));
+        Assert.Null(AlertBuffer.Newest([]));
     }
 
     [Fact]
