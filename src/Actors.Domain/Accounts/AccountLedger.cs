@@ -34,22 +34,6 @@ public sealed class AccountLedger
         // A handful of bank names serve millions of accounts: one shared copy each (state read from storage brings its own).
         state.Bank = string.Intern(state.Bank);
         state.Messenger = Shared(state.Messenger);
-
-        if (state.Recent.Length > 0 || state.RecentPacked.Length > 0 || state.RecentKeys.Length > 0)
-        {
-            // A state written when a window of the last postings' ids (whole records, then keys) decided repeats: every
-            // posting it remembered is in the history, which the pending entries and the page filters now cover.
-            state.Recent = [];
-            state.RecentPacked = [];
-            state.RecentKeys = [];
-        }
-
-        if (state.PendingHistory is { } unpacked)
-        {
-            // A state written before the pending history was packed: same entries, same order.
-            state.PendingPacked = HistoryBuffer.Pack(unpacked);
-            state.PendingHistory = null;
-        }
     }
 
     public string AccountId => _accountId;

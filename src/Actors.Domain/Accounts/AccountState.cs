@@ -9,6 +9,13 @@ namespace Actors.Accounts;
 [GenerateSerializer, Alias("Actors.AccountState")]
 public sealed class AccountState
 {
+    /// <summary>The layout this build writes (see <see cref="Storage.StateLayout"/>); raise it when a change needs a reader to know.</summary>
+    public const int CurrentLayout = 1;
+
+    /// <summary>The layout the state was written in: always <see cref="CurrentLayout"/> when written; a newer one is refused on read.</summary>
+    [Id(25)]
+    public int Layout { get => CurrentLayout; set => Storage.StateLayout.Check(nameof(AccountState), value, CurrentLayout); }
+
     [Id(0)] public bool Opened { get; set; }
     [Id(1)] public string Owner { get; set; } = "";
     [Id(2)] public string Bank { get; set; } = "";
@@ -19,18 +26,9 @@ public sealed class AccountState
     [Id(7)] public long Postings { get; set; }
     [Id(8)] public DateTimeOffset OpenedAt { get; set; }
 
-    /// <summary>Earlier versions' unpacked idempotency window: read from old states, moved to <see cref="RecentKeys"/>, then empty.</summary>
-    [Id(9)] public PostingRecord[] Recent { get; set; } = [];
-
-    /// <summary>Earlier versions' window in 24-byte records (<see cref="PostingWindow.LegacyRecordSize"/>): read from old states, moved to <see cref="RecentKeys"/>, then empty.</summary>
-    [Id(20)] public byte[] RecentPacked { get; set; } = [];
-
-    /// <summary>
-    /// Earlier versions' ring of the last postings' transaction-id keys (see <see cref="PostingWindow"/>): emptied when such a
-    /// state loads; repeats are now found through the pending entries and <see cref="HistoryFilters"/>.
-    /// </summary>
-    [Id(22)] public byte[] RecentKeys { get; set; } = [];
-    [Id(10)] public int RecentNext { get; set; }
+    // Ids 9, 10, 20 and 22 (three layouts of an idempotency window of the last postings' keys, until 2026-12-02) are
+    // retired, as are 17 and 18 (the alerts as records and their ring index) and 19 (the unpacked pending history):
+    // never reuse them. Repeats are found through the pending entries and HistoryFilters.
     [Id(11)] public FraudState Fraud { get; set; }
 
     /// <summary>Which Messenger notifications the owner has consented to for this bank, pushed by the user grain.</summary>
@@ -47,11 +45,6 @@ public sealed class AccountState
 
     /// <summary>What the fraud detector remembers about this account: fixed-size windows and counters.</summary>
     [Id(16)] public Fraud.AccountFraudProfile FraudProfile { get; set; } = new();
-
-    // Ids 17 and 18 (the alerts as an array of records and the ring's next index, until 2026-12-04) are retired: never reuse them.
-
-    /// <summary>Earlier versions' unpacked pending history: read from old states, moved to <see cref="PendingPacked"/>, then null.</summary>
-    [Id(19)] public List<HistoryEntry>? PendingHistory { get; set; }
 
     /// <summary>
     /// History entries not yet in a full page, packed (see <see cref="HistoryBuffer"/>): kept in the hot state, so they
@@ -117,7 +110,6 @@ public sealed class AccountState
     /// <summary>
     /// One filter record per committed history page (see <see cref="PageFilters"/>), for pages [History.FirstPage,
     /// History.NextPage): how a repeated transaction id older than the pending entries is found without reading every page.
-    /// Empty in states written before 2026-12-02 that had pages; the grain rebuilds it from the pages on activation.
     /// Serialized as exactly the records; in memory changed in place (<see cref="ShiftFilters"/>), as the pending entries are.
     /// </summary>
     [Id(23)]
@@ -149,19 +141,4 @@ public sealed class AccountState
 
     /// <summary>Drops the oldest <paramref name="drop"/> filter records and appends <paramref name="added"/>, in place.</summary>
     public void ShiftFilters(int drop, ReadOnlySpan<byte> added) => _filters.Length = PageFilters.ShiftInto(ref _filters.Buffer, _filters.Length, drop, added);
-}
-
-/// <summary>
-/// One remembered posting as earlier versions kept it in the window (a 64-bit hash of its transaction id, a 32-bit
-/// check of its amount, its kind and its answer); read only to convert such states (see <see cref="PostingWindow"/>).
-/// </summary>
-[GenerateSerializer, Alias("Actors.PostingRecord")]
-public record struct PostingRecord
-{
-    [Id(0)] public ulong IdHash { get; set; }
-    [Id(1)] public uint AmountCheck { get; set; }
-    [Id(2)] public long BalanceAfterMinor { get; set; }
-    [Id(3)] public PostingKind Kind { get; set; }
-    [Id(4)] public PostingOutcome Outcome { get; set; }
-    [Id(5)] public DeclineReason Reason { get; set; }
 }

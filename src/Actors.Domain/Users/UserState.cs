@@ -4,6 +4,13 @@ namespace Actors.Users;
 [GenerateSerializer, Alias("Actors.UserState")]
 public sealed class UserState
 {
+    /// <summary>The layout this build writes (see <see cref="Storage.StateLayout"/>).</summary>
+    public const int CurrentLayout = 1;
+
+    /// <summary>The layout the state was written in: always <see cref="CurrentLayout"/> when written; a newer one is refused on read.</summary>
+    [Id(9)]
+    public int Layout { get => CurrentLayout; set => Storage.StateLayout.Check(nameof(UserState), value, CurrentLayout); }
+
     [Id(0)] public UserProfile? Profile { get; set; }
     [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
     [Id(2)] public List<string> LinkedAccounts { get; set; } = [];

@@ -158,7 +158,7 @@ public sealed class AccountLedgerIdempotencyTests
     }
 
     [Fact]
-    public void A_new_account_holds_no_window_of_keys()
+    public void A_new_account_keeps_its_postings_pending_and_no_page_filters()
     {
         var ledger = TestAccounts.Open();
         for (var i = 0; i < 20; i++)
@@ -166,7 +166,6 @@ public sealed class AccountLedgerIdempotencyTests
             ledger.Deposit($"dep-{i}", 1);
         }
 
-        Assert.Empty(ledger.State.RecentKeys);
         Assert.Empty(ledger.State.HistoryFilters); // no grain moved pages out
         Assert.Equal(20, HistoryBuffer.Count(ledger.State.PendingPacked));
     }

@@ -113,22 +113,4 @@ public sealed class HistoryBufferTests
 
         Assert.Contains("format 7", e.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void A_state_with_the_unpacked_pending_history_of_earlier_versions_keeps_its_entries()
-    {
-        var original = TestAccounts.Open();
-        original.Deposit("dep-1", 500);
-        original.Deposit("dep-2", 300);
-        var legacy = original.State;
-        var expected = original.History(10);
-        legacy.PendingHistory = HistoryBuffer.Read(legacy.PendingPacked);
-        legacy.PendingPacked = [];
-
-        var reloaded = new AccountLedger("BANK:001", legacy, new AccountOptions());
-        reloaded.Deposit("dep-3", 100);
-
-        Assert.Null(legacy.PendingHistory);
-        Assert.Equal(["dep-3", .. expected.Select(e => e.TransactionId)], reloaded.History(10).Select(e => e.TransactionId));
-    }
 }
