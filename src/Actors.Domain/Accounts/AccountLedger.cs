@@ -261,7 +261,7 @@ public sealed class AccountLedger
         if (assessment.Decision == FraudDecision.DeclineAndFreeze)
         {
             _state.Status = AccountStatus.Frozen;
-            _state.FrozenReason = FraudFreezeReason(request.TransactionId, rules);
+            _state.Frozen = FrozenBy.FraudSuspected(request.TransactionId, rules);
         }
 
         return result;
@@ -326,21 +326,17 @@ public sealed class AccountLedger
         if (status == FraudAlertStatus.ConfirmedFraud && _state.Status != AccountStatus.Closed)
         {
             _state.Status = AccountStatus.Frozen;
-            _state.FrozenReason = $"owner reported fraud on {transactionId}";
+            _state.Frozen = FrozenBy.OwnerReportedFraud(transactionId);
         }
-        else if (status == FraudAlertStatus.Cleared && _state.Status == AccountStatus.Frozen
-            && _state.FrozenReason?.StartsWith(FraudFreezeReason(transactionId, null), StringComparison.Ordinal) == true)
+        else if (status == FraudAlertStatus.Cleared && _state.Status == AccountStatus.Frozen && _state.Frozen?.IsFraudSuspicionOn(transactionId) == true)
         {
             _state.Status = AccountStatus.Active;
-            _state.FrozenReason = null;
+            _state.Frozen = null;
         }
 
         _state.SetAlertStatus(offset, status);
         return alert with { Status = status };
     }
-
-    private static string FraudFreezeReason(string transactionId, string? rules) =>
-        rules is null ? $"fraud suspected on {transactionId}" : $"fraud suspected on {transactionId}: {rules}";
 
     public void Freeze(string reason)
     {
@@ -356,7 +352,7 @@ public sealed class AccountLedger
         }
 
         _state.Status = AccountStatus.Frozen;
-        _state.FrozenReason = reason;
+        _state.Frozen = FrozenBy.Operator(reason);
     }
 
     public void Unfreeze()
@@ -368,7 +364,7 @@ public sealed class AccountLedger
         }
 
         _state.Status = AccountStatus.Active;
-        _state.FrozenReason = null;
+        _state.Frozen = null;
     }
 
     public void Close()
@@ -385,7 +381,7 @@ public sealed class AccountLedger
         }
 
         _state.Status = AccountStatus.Closed;
-        _state.FrozenReason = null;
+        _state.Frozen = null;
     }
 
     public IReadOnlyList<HistoryEntry> History(int max)

@@ -22,10 +22,15 @@ public sealed class AccountState
     [Id(3)] public Money.Currency Currency { get; set; }
     [Id(4)] public long BalanceMinor { get; set; }
     [Id(5)] public AccountStatus Status { get; set; }
-    [Id(6)] public string? FrozenReason { get; set; }
+    /// <summary>Who or what froze the account and why; null unless <see cref="Status"/> is Frozen.</summary>
+    [Id(26)] public FrozenBy? Frozen { get; set; }
+
+    /// <summary>The freeze's reason as people read it (in snapshots); decisions use <see cref="Frozen"/>.</summary>
+    public string? FrozenReason => Frozen?.Reason;
     [Id(7)] public long Postings { get; set; }
     [Id(8)] public DateTimeOffset OpenedAt { get; set; }
 
+    // Id 6 (the freeze reason as text, parsed back to decide which freeze an alert lifts) is retired; so are
     // Ids 9, 10, 20 and 22 (three layouts of an idempotency window of the last postings' keys, until 2026-12-02) are
     // retired, as are 17 and 18 (the alerts as records and their ring index) and 19 (the unpacked pending history):
     // never reuse them. Repeats are found through the pending entries and HistoryFilters.

@@ -131,6 +131,47 @@ public sealed class AccountLedgerFraudTests
     }
 
     [Fact]
+    public void It_was_me_does_not_lift_a_bank_freeze_whose_text_reads_like_the_detectors()
+    {
+        var ledger = Ledger(new ScriptedDetector(FraudDecision.ApproveAndAlert));
+        ledger.Authorize(TestAccounts.Card("card-1", Amounts.Usd(10_00)), Now);
+        ledger.Freeze("fraud suspected on card-1"); // typed provenance: the text is the bank's, whatever it says
+
+        ledger.ResolveAlert("card-1", AlertFeedback.ItWasMe);
+
+        Assert.Equal(AccountStatus.Frozen, ledger.State.Status);
+        Assert.Equal(new FrozenBy(FreezeKind.Operator, null, "fraud suspected on card-1"), ledger.State.Frozen);
+    }
+
+    [Fact]
+    public void It_was_me_on_one_alert_does_not_lift_the_freeze_of_another_transaction_whose_id_it_prefixes()
+    {
+        var detector = new SwitchedDetector { Decision = FraudDecision.ApproveAndAlert };
+        var ledger = Ledger(detector);
+        ledger.Authorize(TestAccounts.Card("card-1", Amounts.Usd(1_00)), Now);
+        detector.Decision = FraudDecision.DeclineAndFreeze;
+        ledger.Authorize(TestAccounts.Card("card-10", Amounts.Usd(1_00)), Now);
+        Assert.Equal((FreezeKind.FraudSuspected, "card-10"), (ledger.State.Frozen!.Kind, ledger.State.Frozen.TransactionId));
+
+        ledger.ResolveAlert("card-1", AlertFeedback.ItWasMe);
+
+        Assert.Equal(AccountStatus.Frozen, ledger.State.Status);
+        ledger.ResolveAlert("card-10", AlertFeedback.ItWasMe);
+        Assert.Equal((AccountStatus.Active, (FrozenBy?)null), (ledger.State.Status, ledger.State.Frozen));
+    }
+
+    /// <summary>A detector whose decision the test changes between authorizations.</summary>
+    private sealed class SwitchedDetector : IFraudDetector
+    {
+        public FraudDecision Decision { get; set; }
+
+        public string Name => "switched";
+
+        public FraudAssessment Assess(in AuthorizationContext authorization, AccountFraudProfile profile) =>
+            new(700, FraudRules.Velocity, Decision);
+    }
+
+    [Fact]
     public void Answering_an_unknown_alert_or_changing_the_answer_is_refused_and_changes_nothing()
     {
         var ledger = Ledger(new ScriptedDetector(FraudDecision.ApproveAndAlert));
