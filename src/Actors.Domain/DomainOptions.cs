@@ -8,7 +8,7 @@ public sealed class AccountOptions : IValidatableObject
     public const string SectionName = "Actors:Accounts";
     public const int DefaultIdempotencyWindow = 32;
     public const int DefaultHistoryCapacity = 100;
-    public const int DefaultHistoryFlushInterval = 8;
+    public const int DefaultHistoryPageSize = 8;
     public static readonly TimeSpan DefaultIdempotencyHorizon = TimeSpan.FromHours(24);
     public static readonly TimeSpan DefaultExpiredIdRetention = TimeSpan.FromHours(24);
     private static readonly TimeSpan MaxRetention = TimeSpan.FromDays(3650);
@@ -44,7 +44,7 @@ public sealed class AccountOptions : IValidatableObject
     /// posting they describe, until a page's worth has gathered; that page is then written as its own state.
     /// </summary>
     [Range(1, 10_000)]
-    public int HistoryFlushInterval { get; set; } = DefaultHistoryFlushInterval;
+    public int HistoryPageSize { get; set; } = DefaultHistoryPageSize;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -16,12 +16,12 @@ using Orleans.Streams;
 namespace Actors.Accounts;
 
 /// <summary>
-/// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot
-/// state after every change, and tells the owner's inbox about postings when the pushed consent
-/// snapshot allows it. The recent history is paged: entries wait in the hot state until a page's
-/// worth has gathered, then go to a page of their own, so memory holds at most one page of them.
+/// The stateful shell around <see cref="AccountLedger"/>: loads state, calls the rules, writes the hot state after
+/// every change (one write at a time: <see cref="SerialWriter"/>), keeps the history pages
+/// (<see cref="AccountHistoryStore"/>) and tells the owner about postings when the pushed consent snapshot allows it
+/// (<see cref="OwnerNotifier"/>).
 /// </summary>
-public sealed class AccountGrain : Grain, IAccountGrain
+public sealed class AccountGrain : Grain, IAccountGrain, ISerialWrites
 {
     private readonly PersistedState<AccountState> _state;
     private readonly AccountGrainServices _services;
@@ -40,41 +40,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         // The ledger appends its history entries straight to the hot state's pending buffer: they are committed with the
         // posting they describe by the next write, and moved to a page of their own once a page's worth has gathered.
         _ledger = new AccountLedger(this.GetPrimaryKeyString(), _state.State, _services.Options, _services.Detector);
-        if (PageFilters.Count(_state.State.Filters) != _state.State.History.NextPage - _state.State.History.FirstPage)
-        {
-            await RebuildFilters();
-        }
-    }
-
-    /// <summary>
-    /// A state written before the history pages had filters (or one whose filters do not match its pages): read each
-    /// committed page once and record its filter, so that repeats older than the pending entries are found again. Kept
-    /// in memory and written with the next change (a crash before that only means this runs again).
-    /// </summary>
-    private async Task RebuildFilters()
-    {
-        var cursor = _state.State.History;
-        var filters = new byte[(cursor.NextPage - cursor.FirstPage) * PageFilters.RecordSize];
-        for (var page = cursor.FirstPage; page < cursor.NextPage; page++)
-        {
-            var entries = (await ReadPage(page)).State!.Entries;
-            RecordFilter(filters.AsSpan((int)(page - cursor.FirstPage) * PageFilters.RecordSize, PageFilters.RecordSize), entries);
-        }
-
-        _state.State.HistoryFilters = filters;
-    }
-
-    private static void RecordFilter(Span<byte> record, List<HistoryEntry> entries)
-    {
-        var hashes = new ulong[entries.Count];
-        var newest = DateTimeOffset.MinValue;
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            hashes[i] = TransactionIdHash.Of(entries[i].TransactionId);
-            newest = entries[i].At > newest ? entries[i].At : newest;
-        }
-
-        PageFilters.Write(record, hashes, newest);
+        await _services.History.EnsureFilters(GrainContext.GrainId, _state.State);
     }
 
     public async Task<AccountSnapshot> Open(string ownerUserId, string currency)
@@ -163,27 +129,10 @@ public sealed class AccountGrain : Grain, IAccountGrain
         return _ledger.Snapshot();
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int max)
     {
         _ledger.History(max); // validates the account and the argument
-
-        // Cursor and pending entries first: a posting that interleaves with the page reads below may move pending
-        // entries to a page past this cursor, and they must be neither missed nor read twice.
-        var cursor = _state.State.History;
-        var pending = HistoryBuffer.Read(_state.State.Pending); // copied out before any await: postings change the buffer in place
-
-        // Newest first: pending entries, then pages from the newest back, only as many as the answer needs.
-        // The journal keeps whole pages, so it may hold a few more than the capacity; readers see the capacity.
-        var count = Math.Min(max, _services.Options.HistoryCapacity);
-        var newestFirst = new List<HistoryEntry>(count);
-        newestFirst.AddRange(Enumerable.Reverse(pending).Take(count));
-        // The iterator reads a page when asked for it: stop asking once the answer is complete.
-        await foreach (var entries in PagesNewestFirst(cursor, stopBefore: () => newestFirst.Count >= count))
-        {
-            newestFirst.AddRange(Enumerable.Reverse(entries).Take(count - newestFirst.Count));
-        }
-
-        return newestFirst;
+        return _services.History.Newest(GrainContext.GrainId, _state.State, max);
     }
 
     public async Task UpdateMessengerConsent(MessengerConsentSnapshot snapshot)
@@ -206,91 +155,32 @@ public sealed class AccountGrain : Grain, IAccountGrain
     }
 
     /// <summary>
-    /// Writes each full page of the pending history entries (the ledger appends them to the hot state) as its own
-    /// state, then writes the hot state (balance, idempotency window, cursor,
-    /// pending entries) — the commit point. A page is written at the cursor's next index by overwrite,
-    /// and only pages below the cursor are read: a crash before the commit leaves an invisible page
-    /// that the next full page overwrites, so every posting appears in the history exactly once.
-    /// <para>
-    /// Saves run one at a time, in call order: <see cref="UpdateMessengerConsent"/> interleaves with postings, and two
-    /// saves moving the same pending entries at once would write a page twice and drop entries that were never written.
-    /// </para>
+    /// Seals each full page of pending history entries into its journal page, then writes the hot state (balance,
+    /// pending entries, cursor, page filters) — the commit point — and only then clears the pages that retention
+    /// retired (see <see cref="PagedJournal{T}"/> for why in this order). Saves run one at a time, in call order:
+    /// <see cref="UpdateMessengerConsent"/> interleaves with postings, and two saves moving the same pending entries at
+    /// once would write a page twice and drop entries that were never written.
     /// </summary>
-    private Task Save()
-    {
-        var number = ++_saves;
-        var save = _saving is { IsCompleted: false } previous ? SaveAfter(previous, number) : SaveNow(number);
-        if (!save.IsCompleted)
-        {
-            _saving = save;
-        }
+    private Task Save() => SerialWriter.Write(this, static grain => grain.SaveNow());
 
-        return save;
-    }
+    // The unfinished save a new one must wait for, cleared when the latest is done, so that a resident account does
+    // not hold its last save's task (measured: a few hundred bytes a user).
+    private Task? _unfinishedSave;
+    private int _savesStarted;
 
-    // The unfinished save a new one must wait for; the latest save clears it when done, so that a resident account
-    // does not hold its last save's task (measured: a few hundred bytes a user).
-    private Task? _saving;
-    private int _saves;
+    Task? ISerialWrites.UnfinishedWrite { get => _unfinishedSave; set => _unfinishedSave = value; }
 
-    private async Task SaveAfter(Task previous, int number)
+    int ISerialWrites.WritesStarted { get => _savesStarted; set => _savesStarted = value; }
+
+    private async Task SaveNow()
     {
         try
         {
-            await previous;
-        }
-        catch
-        {
-            // That failure belongs to the earlier save's caller (its save has marked this activation for deactivation).
-        }
-
-        await SaveNow(number);
-    }
-
-    private async Task SaveNow(int number)
-    {
-        try
-        {
-            var state = _state.State;
-            var options = _services.Options;
-            var pageSize = Math.Min(options.HistoryFlushInterval, options.HistoryCapacity);
-            var maxPages = (options.HistoryCapacity + pageSize - 1) / pageSize;
-            // A page is kept while it is among the newest HistoryCapacity entries or holds a posting still inside the
-            // idempotency horizon and the expired-id retention after it (its filter, in the hot state, goes with it).
-            var forgetBefore = _services.Time.GetUtcNow() - options.IdempotencyHorizon - options.ExpiredIdRetention;
-            List<(long Page, GrainState<JournalPage<HistoryEntry>> State)>? retired = null;
-            while (HistoryBuffer.Count(state.Pending) >= pageSize)
-            {
-                var cursor = state.History;
-                var page = HistoryBuffer.Oldest(state.Pending, pageSize);
-                await WritePage(cursor.NextPage, page);
-                state.RemoveOldestPending(page.Count);
-                var record = new byte[PageFilters.RecordSize];
-                RecordFilter(record, page);
-                cursor.NextPage++;
-                var drop = 0;
-                while (cursor.NextPage - cursor.FirstPage > maxPages && drop < PageFilters.Count(state.Filters) && PageFilters.Newest(state.Filters, drop) < forgetBefore)
-                {
-                    // Retention: the oldest page leaves the cursor now and storage after the commit below.
-                    var oldest = await ReadPage(cursor.FirstPage);
-                    cursor.Dropped += oldest.State!.Entries.Count;
-                    (retired ??= []).Add((cursor.FirstPage, oldest));
-                    cursor.FirstPage++;
-                    drop++;
-                }
-
-                state.ShiftFilters(drop, record);
-                state.History = cursor;
-            }
-
+            var sealedPages = await _services.History.SealFullPages(GrainContext.GrainId, _state.State);
             await _state.WriteAsync(GrainContext.GrainId);
-
-            // Only now, with the moved cursor committed, can the retired pages go: cleared before it, a failed commit
-            // would have left the stored cursor pointing at a page that no longer existed. A crash in between leaves
-            // an unreadable page below the cursor, which costs storage and nothing else.
-            foreach (var (page, oldest) in retired ?? [])
+            if (sealedPages is not null)
             {
-                await _services.Storage.ClearStateAsync(PageName(page), GrainContext.GrainId, oldest);
+                await sealedPages.ClearRetired();
             }
         }
         catch
@@ -300,89 +190,35 @@ public sealed class AccountGrain : Grain, IAccountGrain
             DeactivateOnIdle();
             throw;
         }
-        finally
-        {
-            if (number == _saves)
-            {
-                _saving = null;
-            }
-        }
     }
-
-    private static string PageName(long page) => $"history-{page}";
 
     private static string? TransactionIdOf(CardAuthorization? request) => request?.TransactionId;
 
-    /// <summary>
-    /// A posting whose id is not among the pending entries but that some page's filter may hold is looked up in those
-    /// pages, newest first (a retry is usually in the newest). Null when the ledger needs nothing (almost every posting:
-    /// no page is read).
-    /// </summary>
-    private async Task<OlderHistory?> OlderHistoryFor(string? transactionId)
+    /// <summary>The older history the ledger needs for a transaction id (null almost always: no page is read).</summary>
+    private Task<OlderHistory?> OlderHistoryFor(string? transactionId) =>
+        _services.History.Find(GrainContext.GrainId, _ledger.PagesThatMayHold(transactionId), transactionId);
+
+    private Task NotifyOwner(PostingResult result) =>
+        Deliver(OwnerNotifier.ForPosting(_ledger.AccountId, result, _state.State.Messenger, _services.Time.GetUtcNow()));
+
+    private Task AlertOwner(PostingResult result) =>
+        Deliver(OwnerNotifier.ForAlert(_ledger.AccountId, result, _state.State.Messenger, _services.Time.GetUtcNow()));
+
+    private Task Deliver(TransactionNotification? notification) =>
+        notification is null ? Task.CompletedTask : Owner(_state.State.Messenger.UserId!).Deliver(notification, _services);
+
+    /// <summary>The notifier of the owner the consent snapshot names, made on the first notification and kept.</summary>
+    private OwnerNotifier Owner(string userId)
     {
-        var pages = _ledger.PagesThatMayHold(transactionId);
-        if (pages.Count == 0)
+        if (_owner is not { } owner || owner.UserId != userId)
         {
-            return null;
+            var stream = _services.Notifications.UsesStreams
+                ? this.GetStreamProvider(_services.Notifications.StreamProvider).GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId))
+                : null;
+            _owner = owner = new OwnerNotifier(userId, GrainFactory.GetGrain<IUserGrain>(userId), stream);
         }
 
-        foreach (var page in pages)
-        {
-            if ((await ReadPage(page)).State!.Entries.FindLast(e => e.TransactionId == transactionId) is { } found)
-            {
-                return new OlderHistory(transactionId!, found);
-            }
-        }
-
-        return new OlderHistory(transactionId!, null);
-    }
-
-    /// <summary>
-    /// Writes a page by overwrite. Normally the page is new; after a crash before a commit it may
-    /// exist already (invisible, above the cursor), and stores check etags, so take its etag and retry.
-    /// </summary>
-    private async Task WritePage(long index, List<HistoryEntry> entries)
-    {
-        var page = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = entries });
-        try
-        {
-            await _services.Storage.WriteStateAsync(PageName(index), GrainContext.GrainId, page);
-        }
-        catch (InconsistentStateException)
-        {
-            var leftover = await ReadPage(index);
-            leftover.State = page.State;
-            await _services.Storage.WriteStateAsync(PageName(index), GrainContext.GrainId, leftover);
-        }
-    }
-
-    /// <summary>
-    /// The entries of each committed history page, from the newest page back, one page read at a time; no further page
-    /// is read once <paramref name="stopBefore"/> says the caller has enough.
-    /// </summary>
-    private async IAsyncEnumerable<List<HistoryEntry>> PagesNewestFirst(JournalCursor cursor, Func<bool> stopBefore)
-    {
-        for (var page = cursor.NextPage - 1; page >= cursor.FirstPage && !stopBefore(); page--)
-        {
-            yield return (await ReadPage(page)).State!.Entries;
-        }
-    }
-
-    private async Task<GrainState<JournalPage<HistoryEntry>>> ReadPage(long page)
-    {
-        var state = new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry>());
-        await _services.Storage.ReadStateAsync(PageName(page), GrainContext.GrainId, state);
-        state.State ??= new JournalPage<HistoryEntry>();
-        return state;
-    }
-
-    private Task NotifyOwner(PostingResult result)
-    {
-        var consent = _state.State.Messenger;
-        var now = _services.Time.GetUtcNow();
-        return !result.Approved || !consent.AllowsTransactionNotifications(now)
-            ? Task.CompletedTask
-            : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.Transaction, result.Kind, result.Amount, result.Balance, now));
+        return owner;
     }
 
     /// <summary>
@@ -404,55 +240,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     private ulong? _userKey;
 
-    // References are kept: Orleans' GetGrain and GetStream resolve the interface by reflection on every call
-    // (measured: a notable share of the notification path's allocations).
+    // Kept: Orleans' GetGrain resolves the interface by reflection on every call.
     private IMerchantInsightsCollector? _insights;
-    private OwnerLink? _owner;
-
-    /// <summary>The owner's grain and inbox stream, made on the first notification (a class: most accounts never need one).</summary>
-    private sealed record OwnerLink(string UserId, IUserGrain Grain, IAsyncStream<TransactionNotification>? Stream);
-
-    /// <summary>The bank side has the alert already; the owner's inbox gets it only with FraudAlerts consent.</summary>
-    private Task AlertOwner(PostingResult result)
-    {
-        var consent = _state.State.Messenger;
-        var now = _services.Time.GetUtcNow();
-        return !consent.AllowsFraudAlerts(now)
-            ? Task.CompletedTask
-            : Send(consent.UserId!, new TransactionNotification(_ledger.AccountId, result.TransactionId, InboxMessageKind.FraudAlert, result.Kind, result.Amount, result.Balance, now,
-                $"{FraudRuleNames.Describe(result.Fraud.Fired)}; {(result.Approved ? "approved" : "declined")}"));
-    }
-
-    /// <summary>
-    /// Publishes to the owner's inbox stream (or calls the user grain, with the Direct transport). The
-    /// account awaits each send before its next posting, so its notifications keep their order. A refused
-    /// send (e.g. the memory stream's queue is full because inboxes fall behind) is tried again with growing
-    /// delays for up to <see cref="NotificationOptions.DeliveryRetryTimeout"/>: the account holds its next
-    /// postings meanwhile, so the load slows down instead of notifications being lost.
-    /// </summary>
-    private async Task Send(string userId, TransactionNotification notification)
-    {
-        var error = await DeliveryRetry.RunAsync(() => SendOnce(userId, notification), _services.Notifications.DeliveryRetryTimeout, _services.Time,
-            _ => ActorsMetrics.RecordNotificationRetry());
-        if (error is not null)
-        {
-            // A lost notification must never undo or fail a posting that is already stored.
-            ActorsMetrics.RecordNotificationDropped();
-            _services.Logger.LogWarning(error, "Notification of {TransactionId} on {AccountId} to {UserId} given up after {Timeout}",
-                notification.TransactionId, _ledger.AccountId, userId, _services.Notifications.DeliveryRetryTimeout);
-        }
-    }
-
-    private Task SendOnce(string userId, TransactionNotification notification)
-    {
-        if (_owner is not { } owner || owner.UserId != userId)
-        {
-            var stream = _services.Notifications.UsesStreams
-                ? this.GetStreamProvider(_services.Notifications.StreamProvider).GetStream<TransactionNotification>(StreamId.Create(NotificationOptions.InboxStreamNamespace, userId))
-                : null;
-            _owner = owner = new OwnerLink(userId, GrainFactory.GetGrain<IUserGrain>(userId), stream);
-        }
-
-        return owner.Stream is { } inbox ? inbox.OnNextAsync(notification) : owner.Grain.Notify(notification);
-    }
+    private OwnerNotifier? _owner;
 }

@@ -35,6 +35,9 @@ public sealed class AccountGrainServices(
 
     public NotificationOptions Notifications { get; } = notifications.Value;
 
+    /// <summary>The history pages of every account (holds nothing of any one account).</summary>
+    public AccountHistoryStore History { get; } = new(storage, options.Value, time);
+
     /// <summary>Merchant insights are optional: a host without them registers no key.</summary>
     public PseudonymousUserKey? Pseudonyms { get; } = services.GetService<PseudonymousUserKey>();
 }

@@ -267,6 +267,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         if (await inbox.Append(() => _user.State.Inbox, c => _user.State.Inbox = c, message))
         {
             await _user.WriteAsync(GrainContext.GrainId);
+            await inbox.ClearRetired(); // only now that the moved cursor is stored (see PagedJournal)
         }
 
         return true;
@@ -364,6 +365,7 @@ public sealed partial class UserGrain : Grain, IUserGrain, IStreamSubscriptionOb
         if (moved)
         {
             await _user.WriteAsync(GrainContext.GrainId);
+            await journal.ClearRetired(); // only now that the moved cursor is stored (see PagedJournal)
         }
     }
 

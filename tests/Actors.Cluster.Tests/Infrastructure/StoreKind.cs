@@ -21,6 +21,6 @@ public static class StoreArgs
     [
         "--Actors:Accounts:IdempotencyWindow=4096",
         "--Actors:Accounts:HistoryCapacity=10000",
-        "--Actors:Accounts:HistoryFlushInterval=1",
+        "--Actors:Accounts:HistoryPageSize=1",
     ];
 }

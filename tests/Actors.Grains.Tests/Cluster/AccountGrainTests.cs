@@ -107,7 +107,7 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
         Assert.Equal(130, history[0].BalanceAfterMinor);
         Assert.Equal(["dep-130", "dep-129"], (await account.GetHistory(2)).Select(h => h.TransactionId));
 
-        // Across page boundaries (a page holds HistoryFlushInterval entries; 130 = 16 pages of 8 and 2 pending).
+        // Across page boundaries (a page holds HistoryPageSize entries; 130 = 16 pages of 8 and 2 pending).
         foreach (var max in new[] { 3, 10, 11, 19, 99 })
         {
             Assert.Equal(Enumerable.Range(131 - max, max).Reverse().Select(i => $"dep-{i}"), (await account.GetHistory(max)).Select(h => h.TransactionId));

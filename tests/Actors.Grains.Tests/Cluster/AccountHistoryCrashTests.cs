@@ -23,10 +23,10 @@ public sealed class AccountHistoryCrashTests(ClusterFixture fixture)
             .GetRequiredKeyedService<IGrainStorage>(ActorsConstants.StorageName);
         var ghost = new HistoryEntry("ghost", PostingKind.Deposit, PostingOutcome.Applied, DeclineReason.None, 1, 1, fixture.Time.GetUtcNow(), null);
         await storage.WriteStateAsync("history-0", account.GetGrainId(),
-            new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = Enumerable.Repeat(ghost, AccountOptions.DefaultHistoryFlushInterval).ToList() }));
+            new GrainState<JournalPage<HistoryEntry>>(new JournalPage<HistoryEntry> { Entries = Enumerable.Repeat(ghost, AccountOptions.DefaultHistoryPageSize).ToList() }));
 
         Assert.Empty(await account.GetHistory(100));
-        var ids = Enumerable.Range(1, AccountOptions.DefaultHistoryFlushInterval + 3).Select(i => $"dep-{i}").ToArray();
+        var ids = Enumerable.Range(1, AccountOptions.DefaultHistoryPageSize + 3).Select(i => $"dep-{i}").ToArray();
         foreach (var id in ids)
         {
             await account.Deposit(id, Amounts.Usd(100));
